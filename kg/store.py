@@ -1,0 +1,216 @@
+"""The embedded on-disk store: one named graph per source document, replaced atomically.
+
+Only this module writes.  Each document's graph is replaced in one Oxigraph transaction
+(a single SPARQL Update ``DROP``/``INSERT DATA``), so a crash leaves either the old graph
+or the new one; a lock file keeps a second writer out while a build runs.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError, StoreLockedError
+from kg.namespaces import LEK, RDFS, SKOS
+from kg.namespaces import RES as RES_NS
+from kg.to_rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+
+__all__ = [
+    "ENTITY_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "PREFIXES",
+    "DocumentState",
+    "KgStore",
+    "choose_label",
+    "write_lock",
+]
+
+RES = str(RES_NS)
+ENTITY_GRAPH = ENTITIES_GRAPH
+LOCK_NAME = "kg-build.lock"
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """What the store remembers of a document: its graph, content hash and pipeline."""
+
+    graph: str
+    content_hash: str
+    built_with: str
+
+
+def choose_label(name_counts: Counter[str]) -> str:
+    """Pick an entity's label: the name used by most files, then the longest, then A–Z.
+
+    >>> choose_label(Counter({"Sokha": 2, "Kem Sokha": 2, "Mr. Sokha": 1}))
+    'Kem Sokha'
+    """
+    return min(name_counts, key=lambda name: (-name_counts[name], -len(name), name))
+
+
+@contextmanager
+def write_lock(path: Path) -> Iterator[None]:
+    """Hold the store's writer lock, or fail at once if another build holds it."""
+    path.mkdir(parents=True, exist_ok=True)
+    with open(path / LOCK_NAME, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreLockedError(
+                f"another kg build is writing to {path}; wait for it to finish"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _open_for_reading(path: Path) -> ox.Store:
+    """Open a store to read it.
+
+    While no build holds the writer lock, the store is opened normally (nothing else can
+    write to it then); while a build runs, Oxigraph's read-only mode is used instead.
+    """
+    with open(path / LOCK_NAME, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return ox.Store.read_only(str(path))
+        try:
+            return ox.Store(str(path))
+        except OSError:
+            return ox.Store.read_only(str(path))
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _term(node: str) -> str:
+    return f"<{node}>"
+
+
+class KgStore:
+    """An Oxigraph store on disk (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"no store at {path} (run 'kg build' first)")
+                self._store = _open_for_reading(path)
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`, for read-only use by other modules."""
+        return self._store
+
+    # -- reading -----------------------------------------------------------------------
+
+    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query whose default graph is the union of all named graphs."""
+        return self._store.query(sparql, use_default_graph_as_union=True)
+
+    def document_states(self) -> dict[str, DocumentState]:
+        """Map each stored document's source path to its graph and hashes."""
+        rows = self._store.query(
+            f"""SELECT ?g ?path ?hash ?with WHERE {{ GRAPH ?g {{
+                  ?d {_term(LEK.sourcePath)} ?path ; {_term(LEK.contentHash)} ?hash ;
+                     {_term(LEK.builtWith)} ?with }} }}"""
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        return {
+            row["path"].value: DocumentState(row["g"].value, row["hash"].value, row["with"].value)
+            for row in rows
+        }
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Replace the named graph ``graph`` with ``quads`` in one transaction."""
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+
+    def refresh_entity_labels(self) -> None:
+        """Recompute the entity graph: one ``rdfs:label`` per actor, other names as altLabels."""
+        rows = self._store.query(
+            f"SELECT ?e ?name ?g WHERE {{ GRAPH ?g {{ ?e {_term(LEK.name)} ?name }} }}"
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in rows:
+            counts[row["e"].value][row["name"].value] += 1
+        quads = []
+        graph = ox.NamedNode(ENTITY_GRAPH)
+        label, alt = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel))
+        for entity in sorted(counts):
+            names = counts[entity]
+            chosen = choose_label(names)
+            node = ox.NamedNode(entity)
+            quads.append(ox.Quad(node, label, ox.Literal(chosen), graph))
+            quads.extend(
+                ox.Quad(node, alt, ox.Literal(name), graph)
+                for name in sorted(names)
+                if name != chosen
+            )
+        self.replace_graph(ENTITY_GRAPH, quads)
+
+    def graph_quads(self, graph: str) -> list[ox.Quad]:
+        """Return the quads of one named graph."""
+        return list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def flush(self) -> None:
+        """Make sure everything written is on disk."""
+        if self.path is not None:
+            self._store.flush()
+
+    # -- export ------------------------------------------------------------------------
+
+    def dump_sorted_nquads(self, output: IO[bytes]) -> None:
+        """Write every quad as N-Quads, lines sorted, so equal graphs give equal bytes."""
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        assert data is not None
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        output.write(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
+
+    def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
+        """Write the store in ``rdf_format``; triple formats get the union of all graphs."""
+        if rdf_format.supports_datasets:
+            self._store.dump(output, format=rdf_format, prefixes=PREFIXES)
+            return
+        union = ox.Store()
+        union.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._store
+        )
+        union.dump(output, format=rdf_format, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+
+
+PREFIXES = {
+    "lek": "https://w3id.org/legal-events-kg/ontology#",
+    "res": RES,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
