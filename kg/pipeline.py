@@ -28,7 +28,7 @@ from kg.resolve import resolve
 from kg.segment import segment
 from kg.settings import Settings
 from kg.store import ONTOLOGY_GRAPH, KgStore, write_lock
-from kg.to_rdf import document_quads, graph_iri, ontology_quads
+from kg.to_rdf import ONTOLOGY_DIR, document_quads, graph_iri, ontology_quads
 
 __all__ = ["BuildReport", "build", "pipeline_fingerprint", "process_document"]
 
@@ -66,7 +66,7 @@ def pipeline_fingerprint(settings: Settings) -> str:
     version of the extractor never leaves stale graphs behind.
     """
     digest = hashlib.sha256()
-    roots = [PACKAGE_DIR, PACKAGE_DIR.parent / "ontology"]
+    roots = [PACKAGE_DIR, ONTOLOGY_DIR]
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.suffix in {".py", ".ttl"} and "__pycache__" not in path.parts:

@@ -49,8 +49,12 @@ __all__ = [
     "provision_iri",
 ]
 
-#: The folder of the Turtle files, next to the ``kg`` package (shipped with it as package data).
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+#: The folder of the Turtle files: ``ontology/`` beside the ``kg`` package in a checkout, or
+#: ``kg/ontology`` in an installed wheel (pyproject maps the one onto the other).
+_PACKAGE = Path(__file__).resolve().parent
+ONTOLOGY_DIR = (
+    _PACKAGE / "ontology" if (_PACKAGE / "ontology").is_dir() else _PACKAGE.parent / "ontology"
+)
 #: The files loaded into :data:`ONTOLOGY_GRAPH` (``shapes.ttl`` is only used by kg.validate).
 ONTOLOGY_FILES: tuple[str, ...] = ("lek.ttl", "offences.ttl")
 #: The graph holding one ``rdfs:label`` and the ``skos:altLabel`` values of every actor.
