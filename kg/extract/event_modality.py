@@ -1,0 +1,155 @@
+"""Whether a trigger word states an event that happened, or only one that is called for,
+feared, predicted, conditional or denied.
+
+A verb trigger is unreal under a modal ("must be released", "could face"), a condition
+("If convicted"), a negation, an infinitive that a non-implicative word governs ("urged ...
+to drop", "due to be released", "the right to be tried") or a governing word of calling,
+fearing or planning.  A noun trigger is presupposed by its clause ("the charges against him
+must be dropped" still states the charges), so only the words governing it directly can make
+it unreal ("called for the release", "threatened further arrests", "targeted for arrest").
+Relative and participial clauses are presupposed too, so the walk up stops at them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .event_lexicon import (
+    ALLOWING_NOUNS,
+    BLOCKING_LEMMAS,
+    BLOCKING_NOUNS,
+    IMPLICATIVE_VERBS,
+    LIGHT_NOUN_GOVERNORS,
+    MODALS,
+    STATE_VERBS,
+    UNREAL_MODIFIERS,
+)
+
+__all__ = ["is_asserted"]
+
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_REPORTING = frozenset({"announce", "decide", "rule", "order", "declare", "say"})
+_PRESUPPOSED = frozenset({"relcl", "acl", "amod"})
+_MAX_STEPS = 12
+
+
+def _same_line(one: Token, other: Token) -> bool:
+    """Whether two tokens stand on one line (a parse may join a headline to the sentence)."""
+    low, high = sorted((one.idx, other.idx))
+    return "\n" not in one.doc.text[low:high]
+
+
+def _has_modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in MODALS for c in token.children)
+
+
+def _would_only(token: Token) -> bool:
+    modals = [c.lower_ for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    return bool(modals) and all(m == "would" for m in modals)
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATIONS)
+        for c in token.children
+    )
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children)
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+        c.dep_ == "auxpass" and c.lower_ == "be" and c.i > 0 and c.nbor(-1).lower_ == "to"
+        for c in token.children
+    )
+
+
+def _cc_of(token: Token) -> str:
+    """The coordinating word before a conjunct ("and", "but", "or")."""
+    for c in token.head.children:
+        if c.dep_ == "cc" and token.head.i < c.i < token.i:
+            return c.lower_
+    return "and"
+
+
+def _verb_asserted(trigger: Token, decision: bool) -> bool:
+    token = trigger
+    for _ in range(_MAX_STEPS):
+        if _conditional(token):
+            return False
+        if _has_modal(token):
+            reported = token.dep_ == "ccomp" and token.head.lemma_ in _REPORTING
+            if not (decision and reported and _would_only(token)):
+                return False
+        if _negated(token) and (token == trigger or _cc_of(trigger) in ("or", "nor")):
+            return False
+        head = token.head
+        dep = token.dep_
+        if head == token or not _same_line(head, token):
+            return True
+        if _infinitive(token) and dep in ("xcomp", "advcl", "acl", "ccomp", "relcl", "conj"):
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head.lemma_.lower() in ALLOWING_NOUNS
+            if head.lemma_ not in IMPLICATIVE_VERBS:
+                return False
+            token = head
+            continue
+        if dep in _PRESUPPOSED or dep in ("advcl", "pcomp", "pobj", "appos", "npadvmod"):
+            return True
+        if dep in ("xcomp", "acomp", "ccomp", "oprd"):
+            if head.lemma_ in BLOCKING_LEMMAS:
+                return False
+            if dep == "ccomp":
+                return True
+            token = head
+            continue
+        if dep == "conj":
+            token = head
+            continue
+        return True
+    return True
+
+
+def _noun_asserted(trigger: Token) -> bool:
+    if any(
+        c.dep_ in ("amod", "det", "advmod", "neg") and c.lower_ in UNREAL_MODIFIERS | _NEGATIONS
+        for c in trigger.children
+    ):
+        return False
+    token = trigger
+    for _ in range(_MAX_STEPS):
+        head = token.head
+        if head == token or not _same_line(head, token):
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "without":
+            return False
+        legal_appeal = head.lemma_.lower() == "appeal" and token.lower_ == "against"
+        blocking = head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in BLOCKING_NOUNS
+        if blocking and not legal_appeal:
+            return False
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.lemma_ in BLOCKING_LEMMAS:
+                return False
+            if head.lemma_ in STATE_VERBS | LIGHT_NOUN_GOVERNORS:
+                return _verb_asserted(head, False)
+            if _infinitive(head) and head.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+                governor = head.head
+                if governor.pos_ in ("NOUN", "PROPN"):
+                    return governor.lemma_.lower() in ALLOWING_NOUNS
+                return governor.lemma_ in IMPLICATIVE_VERBS
+            return not _conditional(head)
+        token = head
+    return True
+
+
+def is_asserted(trigger: Token, *, noun: bool, decision: bool = False) -> bool:
+    """Return whether ``trigger`` states an event as having happened.
+
+    ``noun`` selects the rules for an event noun ("arrest", "conviction"); ``decision`` lets
+    a reported "would" stand ("the court announced that his bail conditions would be
+    altered" reports a decision already taken).
+    """
+    return _noun_asserted(trigger) if noun else _verb_asserted(trigger, decision)

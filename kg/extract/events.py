@@ -1,0 +1,337 @@
+"""Legal and political events that an item asserts: who was arrested, charged, convicted,
+released or dissolved, by whom, when, where, for what offence, under which article.
+
+Rules over the dependency parse (:mod:`.event_triggers`) find trigger words and their
+participants; :mod:`.event_modality` drops what is only called for, feared, predicted,
+conditional or denied; :mod:`.event_args` turns participants into the item's actor mentions
+(following name lists, pronouns and "the three"); :mod:`.event_law` reads offences,
+provisions and penalties; :mod:`.event_dates` dates each event.  One event is made per
+trigger, and triggers of one sentence that state the same happening are merged.
+:func:`link_numbered_groups` then names, across a document's items, the people of a group
+such as "All eight" that its own item leaves unnamed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from kg.dates import find_dates, refine_anchor
+from kg.model import ORGANIZATION_TYPES, Document, Event, Item, Mention, stable_id
+
+from .event_args import ItemContext, Participants, definite_number
+from .event_dates import attach_dates
+from .event_drafts import Draft, merge_drafts, name_accomplices, share_dates
+from .event_law import charge_noun_offences, offences_after, penalty_of
+from .event_lexicon import CHARGE_CUES, PARTICIPLE_ADJECTIVES
+from .event_modality import is_asserted
+from .event_provisions import find_provisions
+from .event_triggers import Trigger, find_trigger, is_passive
+from .layout import headline_lines, in_ranges
+
+__all__ = ["find_events", "link_numbered_groups"]
+
+_PERSON_EVENTS_EXCLUDE = frozenset({"Place", "Facility"})
+_LEGAL_TYPES = (
+    "Charge", "Conviction", "Sentencing", "Acquittal", "Trial", "ArrestWarrant", "Summons",
+    "Complaint", "Appeal",
+)  # fmt: skip
+_CARRY_TYPES = frozenset({"ArrestWarrant", "Trial", "Appeal"})
+_MIN_LINKED = 3
+
+
+def _units(item: Item, sdoc: Doc) -> list[tuple[int, int]]:
+    """Sentences split at line breaks, headline lines left out: (start, end) in the item."""
+    headlines = headline_lines(item.text)
+    units = []
+    for sent in sdoc.sents:
+        position = sent.start_char
+        for piece in sent.text.split("\n"):
+            start = position + len(piece) - len(piece.lstrip())
+            end = position + len(piece.rstrip())
+            position += len(piece) + 1
+            finished = item.text[start:end].endswith((".", "!", "?", "”", '"', ".)"))
+            if end > start and (finished or not in_ranges(headlines, start, end)):
+                units.append((start, end))
+    return units
+
+
+def _capitalised_inside(token: Token, first: Token) -> bool:
+    """A Title Case word inside a sentence is part of a name or title ("the ‘Free the 19’
+    campaign"), not a trigger."""
+    return token.i > first.i and token.text[:1].isupper() and not token.text.isupper()
+
+
+def _anchor(document: Document, item: Item) -> str | None:
+    """The date relative expressions resolve against: the item's, else the document's, else
+    the latest full date the item cites (an undated article citing its own sources)."""
+    anchor = item.date or document.date
+    if anchor is None:
+        cited = [iso for _, _, iso in find_dates(item.text, None) if len(iso) == 10]
+        anchor = max(cited) if cited else None
+    return refine_anchor(item.text, anchor)
+
+
+def _fits(ctx: ItemContext, mention: Mention, event_type: str) -> bool:
+    """Whether a mention can be the subject of an event of this type."""
+    if event_type == "Dissolution":
+        return mention.type in ORGANIZATION_TYPES and mention.type not in (
+            "Court",
+            "GovernmentBody",
+        )
+    if mention.type in _PERSON_EVENTS_EXCLUDE:
+        return event_type != "Complaint" and all(
+            w in ctx.person_words for w in mention.text.split()
+        )
+    return True
+
+
+def _within(token: Token, unit: tuple[int, int]) -> bool:
+    """Whether a token stands in a sentence (character range of the item)."""
+    return unit[0] <= token.idx < unit[1]
+
+
+def _resolve(
+    ctx: ItemContext, trigger: Trigger, unit: tuple[int, int]
+) -> tuple[tuple[Mention, ...], str | None, bool]:
+    """Subjects and group of an event from its patient heads; the flag says coreference
+    (a pronoun, "the three") supplied them."""
+    mentions: list[Mention] = []
+    groups: list[str] = []
+    referred = False
+    for head in trigger.patients:
+        if not _within(head, unit):
+            continue
+        found: Participants = ctx.participants(head, trigger.alone)
+        kept = [m for m in found.mentions if _fits(ctx, m, trigger.type)]
+        mentions.extend(m for m in kept if m not in mentions)
+        named_here = any(unit[0] <= m.start - ctx.item.start < unit[1] for m in kept)
+        referred = referred or (bool(kept) and not named_here) or head.pos_ == "PRON"
+        if found.group and (not kept or found.number is not None):
+            groups.append(found.group)
+    group = "; ".join(groups) if groups else None
+    return tuple(sorted(mentions, key=lambda m: m.start)), group, referred
+
+
+def _agents(ctx: ItemContext, heads: Sequence[Token], unit: tuple[int, int]) -> tuple[Mention, ...]:
+    """The actor mentions who carried an event out."""
+    found: list[Mention] = []
+    for head in heads:
+        if _within(head, unit):
+            found.extend(
+                m
+                for m in ctx.participants(head).mentions
+                if m.type not in _PERSON_EVENTS_EXCLUDE and m not in found
+            )
+    return tuple(found)
+
+
+def _is_person(ctx: ItemContext) -> Callable[[Token], bool]:
+    """A test for tokens naming a person (to cut "the murder of <victim>" to "murder")."""
+
+    def check(token: Token) -> bool:
+        mention = ctx.mention_at(token)
+        return mention is not None and ctx.personlike(mention) or token.ent_type_ == "PERSON"
+
+    return check
+
+
+def _charges(
+    ctx: ItemContext, trigger: Trigger, limit: int, positions: frozenset[int]
+) -> list[str]:
+    """The offences a trigger's own phrase names ("charged with X", "on X charges")."""
+    token = trigger.token
+    is_person = _is_person(ctx)
+    lemma = PARTICIPLE_ADJECTIVES.get(token.lower_, token.lemma_.lower())
+    if trigger.noun:
+        if lemma in ("charge", "indictment"):
+            return charge_noun_offences(token, is_person)
+        key = {"arrest": "arrest_noun"}.get(lemma, lemma)
+        cues = CHARGE_CUES.get(key)
+        found = offences_after(token, cues, limit, positions, is_person) if cues else []
+        if trigger.type == "Complaint":
+            for agent in trigger.agents:
+                for clause in agent.children:
+                    if clause.dep_ == "relcl" and clause.lemma_ == "accuse":
+                        found += offences_after(
+                            clause, frozenset({"of"}), limit, positions, is_person
+                        )
+        return found
+    if trigger.rule in ("found-guilty", "charges-dropped") or lemma == "clear":
+        cue = next((t for t in token.subtree if t.lower_ == "guilty"), token)
+        return offences_after(cue, frozenset({"of"}), limit, positions, is_person)
+    cues = CHARGE_CUES.get(lemma)
+    return offences_after(token, cues, limit, positions, is_person) if cues else []
+
+
+def _carried(
+    ctx: ItemContext, trigger: Trigger, units: list[tuple[int, int]], index: int
+) -> tuple[Mention, ...]:
+    """The subjects of the previous event, for an agentless "An arrest warrant was issued"."""
+    if trigger.type not in _CARRY_TYPES or not trigger.noun or trigger.agents or index == 0:
+        return ()
+    verb = trigger.token.head
+    if trigger.token.dep_ != "nsubjpass" or not is_passive(verb) or not ctx.history:
+        return ()
+    position, subjects = ctx.history[-1]
+    previous = units[index - 1]
+    if previous[0] <= ctx.sdoc[position].idx < previous[1]:
+        return subjects
+    return ()
+
+
+def _assemble(ctx: ItemContext, units: list[tuple[int, int]], anchor: str | None) -> list[Draft]:
+    """One draft per asserted trigger of each sentence, in text order."""
+    sdoc = ctx.sdoc
+    mention_types = {i: m.type for i, m in ctx.by_token.items()}
+    drafts: list[Draft] = []
+    for index, unit in enumerate(units):
+        tokens = [t for t in sdoc if unit[0] <= t.idx < unit[1]]
+        if not tokens:
+            continue
+        triggers = []
+        for token in tokens:
+            if token.i in ctx.by_token or _capitalised_inside(token, tokens[0]):
+                continue
+            trigger = find_trigger(token, mention_types)
+            if trigger is None:
+                continue
+            asserted = is_asserted(trigger.token, noun=trigger.noun, decision=trigger.decision)
+            if trigger.governor is not None:
+                asserted = asserted and is_asserted(trigger.governor, noun=False)
+            if asserted:
+                triggers.append(trigger)
+        if not triggers:
+            continue
+        positions = frozenset(t.token.i for t in triggers)
+        limit = tokens[-1].i + 1
+        dates = attach_dates(sdoc, unit[0], unit[1], [t.token for t in triggers], anchor)
+        unit_drafts: list[Draft] = []
+        for trigger in triggers:
+            subjects, group, referred = _resolve(ctx, trigger, unit)
+            extractor = f"rules:{trigger.rule}"
+            if not subjects and not group:
+                subjects = _carried(ctx, trigger, units, index)
+                extractor += "+carried"
+            elif referred:
+                extractor += "+coref"
+            if not subjects and (not group or trigger.type == "Dissolution"):
+                continue
+            inferred = extractor.endswith(("+carried", "+coref"))
+            confidence = (0.7 if trigger.noun else 0.8) - (0.15 if inferred else 0.0)
+            places = ctx.places(trigger.token, frozenset({"Place", "Facility"}))
+            places = [p for p in places if unit[0] <= p.start - ctx.item.start < unit[1]]
+            facility = [p for p in places if p.type == "Facility"]
+            place = (facility or places)[0] if places else None
+            draft = Draft(
+                trigger=trigger,
+                unit=unit,
+                subjects=subjects,
+                group=group,
+                agents=_agents(ctx, trigger.agents, unit),
+                charges=_charges(ctx, trigger, limit, positions),
+                provisions=[],
+                date=dates.get(trigger.token.i),
+                place=place.mention_id if place is not None else None,
+                sentence=penalty_of(trigger.token, limit) if trigger.type == "Sentencing" else None,
+                confidence=round(confidence, 2),
+                extractor=extractor,
+            )
+            unit_drafts.append(draft)
+            ctx.remember(trigger.token.i, subjects)
+        _cite(sdoc, unit, unit_drafts)
+        drafts.extend(unit_drafts)
+    return drafts
+
+
+def _cite(sdoc: Doc, unit: tuple[int, int], drafts: list[Draft]) -> None:
+    """Give each provision cited in a sentence to the legal event nearest before it."""
+    if not drafts:
+        return
+    for cited in find_provisions(sdoc.text[unit[0] : unit[1]]):
+        position = unit[0] + cited.start
+        before = [d for d in drafts if d.trigger.token.idx < position]
+        legal = [d for d in before if d.trigger.type in _LEGAL_TYPES]
+        target = max(legal or before, key=lambda d: d.trigger.token.idx) if before else drafts[0]
+        if cited.provision not in target.provisions:
+            target.provisions.append(cited.provision)
+        target.charges.extend(o for o in cited.offences if o not in target.charges)
+
+
+def _event(document: Document, item: Item, sdoc: Doc, draft: Draft) -> Event:
+    """The finished event of a draft, its evidence the draft's sentence."""
+    text = sdoc.text[draft.unit[0] : draft.unit[1]]
+    start = item.start + draft.unit[0]
+    end = item.start + draft.unit[1]
+    subjects = tuple(m.mention_id for m in draft.subjects)
+    return Event(
+        event_id=stable_id(document.doc_id, draft.trigger.type, start, end, subjects),
+        type=draft.trigger.type,
+        item_id=item.item_id,
+        evidence=text,
+        start=start,
+        end=end,
+        subjects=subjects,
+        agents=tuple(m.mention_id for m in draft.agents if m not in draft.subjects),
+        charges=tuple(dict.fromkeys(draft.charges)),
+        provisions=tuple(draft.provisions),
+        date=draft.date,
+        place=draft.place,
+        sentence=draft.sentence,
+        group=draft.group,
+        confidence=draft.confidence,
+        extractor=draft.extractor,
+    )
+
+
+def find_events(document: Document, item: Item, sdoc: Doc, mentions: list[Mention]) -> list[Event]:
+    """Return the events one parsed item asserts, in text order.
+
+    ``sdoc`` is ``nlp(item.text)``; ``mentions`` are the item's actor mentions (offsets into
+    ``document.text``).  Subjects, agents and place are mention ids.
+    """
+    ctx = ItemContext(item, sdoc, list(mentions))
+    anchor = _anchor(document, item)
+    drafts = _assemble(ctx, _units(item, sdoc), anchor)
+    name_accomplices(drafts)
+    share_dates(drafts)
+    events = [_event(document, item, sdoc, d) for d in merge_drafts(drafts)]
+    return sorted(events, key=lambda e: (e.start, e.type))
+
+
+def link_numbered_groups(document: Document, events: Sequence[Event]) -> list[Event]:
+    """Name the people of "All eight" or "the eight officials" from another item of the
+    same document that lists exactly that many, the nearest such event.
+
+    Only groups of three or more are linked: smaller counts match too easily by chance.
+    """
+    named = [e for e in events if e.subjects and "+linked" not in e.extractor]
+    result = []
+    for event in events:
+        count = definite_number(event.group) if event.group else None
+        if count is None or count < _MIN_LINKED:
+            result.append(event)
+            continue
+        own = set(event.subjects)
+        candidates = [
+            e for e in named if len(set(e.subjects) - own) == count and e.item_id != event.item_id
+        ]
+        if not candidates:
+            result.append(event)
+            continue
+        source = min(candidates, key=lambda e: (abs(e.start - event.start), e.start))
+        subjects = tuple(
+            dict.fromkeys(event.subjects + tuple(s for s in source.subjects if s not in own))
+        )
+        result.append(
+            replace(
+                event,
+                subjects=subjects,
+                event_id=stable_id(document.doc_id, event.type, event.start, event.end, subjects),
+                confidence=round(min(event.confidence, 0.5), 2),
+                extractor=f"{event.extractor}+linked",
+            )
+        )
+    return result
