@@ -33,6 +33,10 @@ How the store is matched to the gold, per gold document:
 * Event dates: over the matched (class, subject) pairs, the share where some store event with
   that pair has a ``lek:date`` whose lexical form equals one of the gold dates of that pair.
   A null gold date is matched only by an undated store event.
+* Event dates, every event (stricter): over each store event that matches some gold
+  (class, subject) pair, the share whose dates all belong to the gold dates of its pairs, so
+  a duplicate event with a wrong date counts against it.  The numbers of gold and store
+  events are printed beside it: more store events than gold ones means over-generation.
 * Charges: (subject, offence) pairs, gold from every event's subjects x charges, store from
   ``lek:subject`` x the ``rdfs:label`` of ``lek:charge``.  Offences match when their normalised
   words are equal or one holds the other as whole words; per subject, a greedy one-to-one
@@ -139,6 +143,11 @@ class EvalReport:
         return sum((d.dates for d in self.documents), Accuracy())
 
     @property
+    def event_dates(self) -> Accuracy:
+        """Date accuracy over every store event that matches a gold pair (the strict figure)."""
+        return sum((d.event_dates for d in self.documents), Accuracy())
+
+    @property
     def org_subtypes(self) -> Accuracy:
         """Share of matched gold organisations that a matching node types exactly."""
         return sum((d.org_subtypes for d in self.documents), Accuracy())
@@ -154,6 +163,7 @@ class EvalReport:
             {
                 "scores": {c: _score_json(s) for c, s in self.scores.items()},
                 "dates": {**asdict(self.dates), "value": self.dates.value},
+                "event_dates": {**asdict(self.event_dates), "value": self.event_dates.value},
                 "org_subtypes": {**asdict(self.org_subtypes), "value": self.org_subtypes.value},
                 "nodes": {
                     g: {**asdict(n), "per_entity": n.per_entity} for g, n in self.nodes.items()
@@ -237,12 +247,17 @@ def format_report(report: EvalReport, verbose: bool = True) -> str:
         lines.append(
             f"{name:<18}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
         )
-    dates, subtypes = report.dates, report.org_subtypes
+    dates, subtypes, strict = report.dates, report.org_subtypes, report.event_dates
+    gold_events = sum(d.gold_events for d in report.documents)
+    store_events = sum(d.store_events for d in report.documents)
     subjectless_gold = sum(d.subjectless_gold_events for d in report.documents)
     subjectless_store = sum(d.subjectless_store_events for d in report.documents)
     lines += [
         "",
         f"event dates: {dates.value:.3f} ({dates.correct}/{dates.total} matched event pairs)",
+        f"event dates, every matching store event: {strict.value:.3f}"
+        f" ({strict.correct}/{strict.total})",
+        f"events in all: gold {gold_events}, store {store_events}",
         f"organisation subtypes: {subtypes.value:.3f} ({subtypes.correct}/{subtypes.total})",
         "nodes per real entity (ideal 1.00, merges ideal 0):",
         *(

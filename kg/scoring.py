@@ -131,6 +131,9 @@ class DocumentResult:
     nodes: dict[str, NodeStats]
     dates: Accuracy
     wrong_dates: tuple[str, ...]
+    event_dates: Accuracy
+    gold_events: int
+    store_events: int
     org_subtypes: Accuracy
     mistyped_orgs: tuple[str, ...]
     split_entities: tuple[str, ...]
@@ -196,6 +199,7 @@ class _DocumentScorer:
         self.mistyped: list[str] = []
         self.dates = Accuracy()
         self.wrong_dates: list[str] = []
+        self.event_dates = Accuracy()
         self.typed = [event for event in view.events.values() if event.classes]
 
     def mapped(self, node: str) -> set[str]:
@@ -296,6 +300,22 @@ class _DocumentScorer:
                     f" store {_show_dates(store_dates)}"
                 )
 
+        gold_dates_of: dict[Pair, set[str | None]] = defaultdict(set)
+        for gold_event in self.gold.events:
+            for key in gold_event.subjects:
+                gold_dates_of[(gold_event.type, key)].add(gold_event.date)
+        for event in self.typed:
+            pairs = {
+                (cls, key)
+                for cls in event.classes
+                for subject in event.subjects
+                for key in self.mapped(subject)
+                if (cls, key) in gold_dates_of
+            }
+            if pairs:
+                allowed = set().union(*(gold_dates_of[pair] for pair in pairs))
+                self.event_dates += Accuracy(int(event.dates <= allowed), 1)
+
     def show_event(self, pair: Pair) -> str:
         return f"{pair[0]} — {self.describe(pair[1])}"
 
@@ -345,6 +365,9 @@ class _DocumentScorer:
             nodes=self.nodes,
             dates=self.dates,
             wrong_dates=tuple(self.wrong_dates),
+            event_dates=self.event_dates,
+            gold_events=len(self.gold.events),
+            store_events=len(self.typed),
             org_subtypes=self.subtypes,
             mistyped_orgs=tuple(self.mistyped),
             split_entities=tuple(self.split),

@@ -353,6 +353,22 @@ def test_wrong_date_lowers_date_accuracy(store: ox.Store, gold_dir: Path) -> Non
     )
 
 
+def test_a_duplicate_event_with_a_wrong_date_lowers_the_strict_date_figure(
+    store: ox.Store, gold_dir: Path
+) -> None:
+    doc = perfect_graph(store)
+    dara = ox.NamedNode(f"{RES}person/chan-dara")
+    doc.event("Arrest", "again", (dara,), "2023-01", (), ())
+    report = evaluate(store, gold_dir)
+    assert report.scores["events"].f1 == 1.0, "set semantics: the duplicate pair is not spurious"
+    assert report.dates.value == 1.0
+    assert (report.event_dates.correct, report.event_dates.total) == (
+        report.event_dates.total - 1,
+        report.event_dates.total,
+    )
+    assert report.documents[0].store_events == report.documents[0].gold_events + 1
+
+
 def test_charges_match_by_whole_words_one_to_one(store: ox.Store, gold_dir: Path) -> None:
     doc = DocGraph(store, "fiction100", FILE_NAME)
     dara = doc.actor("Person", "chan dara", "Chan Dara")
