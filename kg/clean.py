@@ -33,6 +33,7 @@ _BOMS = (
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _WEB_ENCODING = re.compile(r"cp125\d|cp874|iso8859|koi8|tis_?620|gb|big5|shift_jis|euc|utf")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -50,7 +51,8 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def decode(raw: bytes, key: str) -> str:
-    """Decode a file's bytes: BOM first, then strict UTF-8, then charset-normalizer's guess.
+    """Decode a file's bytes: BOM first, then strict UTF-8, then a declared charset, then
+    UTF-8 with a few damaged bytes, then charset-normalizer's guess.
 
     Binary content (NUL bytes outside UTF-16, or bytes no encoding explains) is refused.
 
@@ -76,10 +78,25 @@ def decode(raw: bytes, key: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = _declared(raw) or _guessed(raw)
+    text = _declared(raw) or _damaged_utf8(raw) or _guessed(raw)
     if text is None or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise DocumentError(key, "binary file or unknown text encoding")
     return text
+
+
+def _damaged_utf8(raw: bytes) -> str | None:
+    """UTF-8 text with a few damaged bytes, each read as U+FFFD: told apart from a legacy
+    code page by its valid multi-byte characters outnumbering the damage four to one.
+
+    >>> _damaged_utf8("Café – “Chan Dara” ".encode() + b"\\xff")
+    'Café – “Chan Dara” �'
+    >>> _damaged_utf8("Chan Dara est arrêté à Phnom Penh.".encode("latin-1")) is None
+    True
+    """
+    text = raw.decode("utf-8", errors="replace")
+    damage = text.count("\ufffd")
+    multibyte = len(_NON_ASCII.findall(text)) - damage
+    return text if multibyte >= 4 * damage else None
 
 
 def _declared(raw: bytes) -> str | None:
@@ -184,19 +201,28 @@ def _markdown(text: str) -> _Text:
     return _Text(markdown_to_text(text), title or None, date, fields.get("publisher") or None)
 
 
-def _html(text: str) -> _Text:
-    body = trafilatura.extract(
-        text,
-        favor_recall=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-    if not body:
-        body = trafilatura.html2txt(text) or ""
-    meta = trafilatura.extract_metadata(text, extensive=False)
+def _html(text: str, key: str) -> _Text:
+    """The page's main text and metadata.  trafilatura and the lxml code under it raise
+    on some malformed pages (seen: an AssertionError): the text is then taken without
+    metadata, or the page refused when no text can be taken at all."""
+    try:
+        body = trafilatura.extract(
+            text,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+        )
+        if not body:
+            body = trafilatura.html2txt(text) or ""
+    except Exception as exc:  # a third-party parser failing on hostile markup
+        raise DocumentError(key, f"cannot parse the HTML ({type(exc).__name__})") from exc
+    try:
+        meta = trafilatura.extract_metadata(text, extensive=False)
+    except Exception:  # a third-party parser failing on hostile markup: go without metadata
+        meta = None
     date = parse_date(meta.date) if meta and meta.date else None
     body = "\n\n".join(line for line in body.splitlines() if line.strip())
     return _Text(
@@ -222,18 +248,43 @@ def _title_and_date(lines: list[str]) -> tuple[str | None, str | None]:
     return title, parse_date_line(lines[dated[0]])
 
 
+def _check_limits(body: str, key: str, settings: Settings) -> None:
+    """Refuse a text or a line over the settings' limits before the line-by-line rules run.
+
+    >>> _check_limits("Chan Dara\\nwas freed", "a.txt", Settings(max_line_chars=8))
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.DocumentError: a.txt: line 1 is 9 characters long, over the limit of 8 ...
+    """
+    limit = settings.max_line_chars
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", body), start=1):
+        if len(line) > limit:
+            raise DocumentError(
+                key,
+                f"line {number} is {len(line):,} characters long, over the limit of {limit:,} "
+                "(max_line_chars): data or minified markup, not running text",
+            )
+    if len(body) > settings.max_text_chars:
+        raise DocumentError(
+            key,
+            f"text is {len(body):,} characters long, over the limit of "
+            f"{settings.max_text_chars:,} (max_text_chars)",
+        )
+
+
 def clean(source: Source, settings: Settings) -> Document:
     """Turn a source's bytes into a :class:`Document` of clean text.
 
-    Raises :class:`DocumentError` for binary content or a document with no text.
+    Raises :class:`DocumentError` for binary content, a document with no text, or one over
+    the limits of ``settings`` (``max_text_chars``, ``max_line_chars``).
     """
     text = decode(source.raw, source.path)
     if source.media_type == "text/html":
-        extracted = _html(text)
-    elif source.media_type == "text/markdown":
-        extracted = _markdown(text)
+        extracted = _html(text, source.path)  # markup lines may be long: limits apply after
+        _check_limits(extracted.body, source.path, settings)
     else:
-        extracted = _Text(text)
+        _check_limits(text, source.path, settings)
+        extracted = _markdown(text) if source.media_type == "text/markdown" else _Text(text)
     all_lines = normalise_lines(extracted.body)
     if source.media_type == "text/html":
         lines = [line for line in all_lines if not is_boilerplate(line)]

@@ -148,6 +148,18 @@ _LINE_TIME = re.compile(
 )
 
 
+#: Every line of every document is asked whether it is a date line, so a paragraph is turned
+#: down before the patterns scan it: a date line has a digit (without an anchor, and a date
+#: line has none, only expressions with a number resolve) and a few words (the longest
+#: expression, with a label and a time of day, has fewer than 30).
+_DIGIT = re.compile(r"\d")
+_MAX_LINE_WORDS = 40
+
+
+#: A date line is short; longer lines are not tried (the patterns are slow on huge lines).
+_MAX_LINE_CHARS = 200
+
+
 def parse_date_line(line: str) -> str | None:
     """Parse a line that states only a date (a dateline of a page or of a listing entry).
 
@@ -158,7 +170,13 @@ def parse_date_line(line: str) -> str | None:
     ('2017-05-30', '2022-06-21')
     >>> parse_date_line("Posted at 0001hrs GMT 4 June 2015"), parse_date_line("2017")
     (None, None)
+    >>> parse_date_line("yesterday"), parse_date_line("He was arrested on 3 May 2017. " * 9)
+    (None, None)
     """
+    if len(line) > _MAX_LINE_CHARS or _DIGIT.search(line) is None:
+        return None
+    if len(line.split(None, _MAX_LINE_WORDS)) > _MAX_LINE_WORDS:
+        return None
     stripped = _LINE_TIME.sub("", _LINE_LABEL.sub("", line.strip()))
     iso = parse_date(stripped)
     return iso if iso is not None and precision(iso) != "year" else None

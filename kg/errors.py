@@ -7,6 +7,7 @@ __all__ = [
     "EvalError",
     "KgError",
     "QueryError",
+    "RdfInputError",
     "StoreError",
     "StoreLockedError",
 ]
@@ -35,6 +36,10 @@ class StoreLockedError(StoreError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed or refused."""
+
+
+class RdfInputError(KgError):
+    """An RDF file a user gave cannot be read, or asks to reach outside itself."""
 
 
 class EvalError(KgError):

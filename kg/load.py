@@ -9,6 +9,7 @@ one file's bytes into a :class:`~kg.model.Source`.  A path that cannot be used b
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Sequence
@@ -33,12 +34,37 @@ def _supported(name: str, settings: Settings) -> bool:
     return Path(name).suffix.lower() in settings.suffixes
 
 
-def _walk(folder: Path, settings: Settings) -> list[tuple[Path, str]]:
+def _unusable(path: Path) -> str:
+    """Why a path that is named or listed is not a regular file: in a few words.
+
+    >>> _unusable(Path("/no/such/file.txt"))
+    'no such file or folder'
+    """
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return "broken symbolic link (its target does not exist)"
+        return "no such file or folder" if exc.errno == errno.ENOENT else str(exc.strerror)
+    return "not a regular file or folder"
+
+
+def _walk(folder: Path, settings: Settings) -> tuple[list[tuple[Path, str]], list[DocumentError]]:
     """Every supported, non-hidden file under ``folder``, following symbolic links to
-    folders but entering each real folder once (so a link loop ends)."""
+    folders but entering each real folder once (so a link loop ends); a supported name
+    that is not a regular file (a broken or looping link, a pipe) is reported."""
     found: list[tuple[Path, str]] = []
+    errors: list[DocumentError] = []
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
+
+    def unlistable(exc: OSError) -> None:
+        where = Path(exc.filename or folder)
+        key = where.relative_to(folder).as_posix() if where != folder else str(folder)
+        errors.append(DocumentError(key, f"cannot list the folder ({exc.strerror or exc})"))
+
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unlistable):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -47,10 +73,14 @@ def _walk(folder: Path, settings: Settings) -> list[tuple[Path, str]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if name.startswith(".") or not _supported(name, settings) or not path.is_file():
+            if name.startswith(".") or not _supported(name, settings):
                 continue
-            found.append((path, path.relative_to(folder).as_posix()))
-    return found
+            key = path.relative_to(folder).as_posix()
+            if path.is_file():
+                found.append((path, key))
+            else:
+                errors.append(DocumentError(key, _unusable(path)))
+    return found, errors
 
 
 def discover(
@@ -71,7 +101,8 @@ def discover(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            candidates = _walk(path, settings)
+            candidates, unusable = _walk(path, settings)
+            errors.extend(unusable)
         elif path.is_file():
             if not _supported(path.name, settings):
                 expected = ", ".join(settings.suffixes)
@@ -80,11 +111,8 @@ def discover(
                 )
                 continue
             candidates = [(path, path.name)]
-        elif path.exists():
-            errors.append(DocumentError(str(path), "not a regular file or folder"))
-            continue
         else:
-            errors.append(DocumentError(str(path), "no such file or folder"))
+            errors.append(DocumentError(str(path), _unusable(path)))
             continue
         for file, key in candidates:
             previous = chosen.get(key)

@@ -1,8 +1,9 @@
 """The build pipeline: documents → clean text → items → extraction → RDF → store.
 
-:func:`build` chains the stages; each changed document's graph is replaced atomically, an
-unchanged one (same bytes, same pipeline) is left alone, and a document that cannot be
-read is reported without stopping the others.
+:func:`build` chains the stages; each changed document's graph is replaced, an unchanged one
+(same bytes, same pipeline) is left alone, and a document that cannot be read is reported
+without stopping the others.  The build writes into a working copy that is published whole
+at the end (:func:`kg.store.open_for_writing`): queries meanwhile see the previous store.
 """
 
 from __future__ import annotations
@@ -11,28 +12,33 @@ import hashlib
 import importlib.metadata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.chunks import split_long_items
 from kg.clean import clean
 from kg.errors import DocumentError
 from kg.extract import extract_document, load_nlp
 from kg.load import discover, read_source
 from kg.model import Document, Item
 from kg.namespaces import LEK
+from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
 from kg.resolve import resolve
 from kg.segment import segment
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, KgStore, write_lock
+from kg.store import ONTOLOGY_GRAPH, open_for_writing
 from kg.to_rdf import ONTOLOGY_DIR, document_quads, graph_iri, ontology_quads
+from kg.workers import choose_processes, ordered_map
 
 __all__ = ["BuildReport", "build", "pipeline_fingerprint", "process_document"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: Documents handed to a worker at once: enough to fill spaCy's batches.
+BATCH_DOCUMENTS = 16
 
 
 @dataclass
@@ -80,10 +86,19 @@ def pipeline_fingerprint(settings: Settings) -> str:
 
 
 def process_document(
-    document: Document, items: Sequence[Item], parsed: Sequence[object], fingerprint: str
+    document: Document,
+    items: Sequence[Item],
+    parsed: Sequence[object],
+    fingerprint: str,
+    *,
+    pieces: Sequence[Item] | None = None,
 ) -> list[ox.Quad]:
-    """Extract, resolve and convert one document; return its named graph's quads."""
-    extraction = extract_document(document, items, parsed)  # type: ignore[arg-type]
+    """Extract, resolve and convert one document; return its named graph's quads.
+
+    ``parsed[i]`` is the parse of ``pieces[i]``: the items, or the items with the long ones
+    cut by :func:`kg.chunks.split_long_items` (the default is the items themselves).
+    """
+    extraction = extract_document(document, pieces or items, parsed)  # type: ignore[arg-type]
     resolved = resolve(document, items, extraction)
     quads = document_quads(document, items, resolved)
     graph = ox.NamedNode(graph_iri(document))
@@ -94,8 +109,67 @@ def process_document(
     return quads
 
 
+def _unexpected(path: str, stage: str, exc: Exception) -> DocumentError:
+    """A one-line failure for an exception no stage expected (the first line of its text)."""
+    first_line = next(iter(str(exc).splitlines()), "")
+    return DocumentError(path, f"{stage} failed: {type(exc).__name__}: {first_line}")
+
+
 def _take(iterator: Iterator[object], count: int) -> list[object]:
     return list(islice(iterator, count))
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of one changed document: its graph as N-Quads, or why it failed."""
+
+    path: str
+    graph: str = ""
+    nquads: bytes = b""
+    failure: str | None = None
+
+
+def _failed(error: DocumentError) -> _Outcome:
+    return _Outcome(error.path, failure=error.reason)
+
+
+def _process_batch(
+    batch: Sequence[tuple[Path, str]], settings: Settings, fingerprint: str, debug: bool
+) -> list[_Outcome]:
+    """Read, clean, segment, parse and convert a few documents, in a worker process or here.
+
+    Errors are returned, not raised (unless ``debug``), so one document never stops the
+    others; the graphs go back as N-Quads, which cross between processes cheaply.
+    """
+    nlp = load_nlp(settings.spacy_model)
+    size = min(settings.parse_chunk_chars, nlp.max_length)
+    outcomes: list[_Outcome] = []
+    work: list[tuple[Document, tuple[Item, ...], tuple[Item, ...]]] = []
+    for path, key in batch:
+        try:
+            document = clean(read_source(path, key, settings), settings)
+            items = segment(document)
+            work.append((document, items, split_long_items(items, size)))
+        except DocumentError as exc:
+            outcomes.append(_failed(exc))
+        except Exception as exc:  # a bug hit by one odd document must not stop the build
+            if debug:
+                raise
+            outcomes.append(_failed(_unexpected(key, "reading", exc)))
+    texts = (piece.text for _, _, pieces in work for piece in pieces)
+    parsed = iter(nlp.pipe(texts, batch_size=settings.batch_size))
+    for document, items, pieces in work:
+        try:
+            doc_parses = _take(parsed, len(pieces))
+            quads = process_document(document, items, doc_parses, fingerprint, pieces=pieces)
+        except Exception as exc:  # one document's failure must not stop the build
+            if debug:
+                raise
+            outcomes.append(_failed(_unexpected(document.path, "extraction", exc)))
+            continue
+        nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        outcomes.append(_Outcome(document.path, graph_iri(document), nquads or b""))
+    return outcomes
 
 
 def build(
@@ -104,20 +178,24 @@ def build(
     settings: Settings,
     *,
     debug: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
-    """Build or update the store at ``store_path`` from the documents under ``paths``."""
+    """Build or update the store at ``store_path`` from the documents under ``paths``.
+
+    ``progress(path, done, total)`` is called as each changed document is written (or
+    fails).  ``settings.n_process`` 0 uses two processes when more than
+    :data:`kg.workers.AUTO_PROCESS_THRESHOLD` documents changed, else one.
+    """
     report = BuildReport()
     files, errors = discover(paths, settings)
     report.failed.extend(errors)
     fingerprint = pipeline_fingerprint(settings)
-    with write_lock(store_path):
-        store = KgStore(store_path)
+    with open_for_writing(store_path) as store:
         ontology = ontology_quads()
         if set(store.graph_quads(ONTOLOGY_GRAPH)) != set(ontology):
             store.replace_graph(ONTOLOGY_GRAPH, ontology)
         states = store.document_states()
-        pending: list[tuple[Document, tuple[Item, ...]]] = []
+        changed: list[tuple[Path, str]] = []
         for path, key in files:
             try:
                 source = read_source(path, key, settings)
@@ -125,37 +203,35 @@ def build(
                 if state and (state.content_hash, state.built_with) == (source.sha256, fingerprint):
                     report.unchanged.append(source.path)
                     continue
-                document = clean(source, settings)
-                pending.append((document, segment(document)))
+                changed.append((path, key))
             except DocumentError as exc:
                 report.failed.append(exc)
-        if pending:
-            nlp = load_nlp(settings.spacy_model)
-            texts = (item.text for _, items in pending for item in items)
-            parsed = iter(
-                nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process)
+            except Exception as exc:  # a bug hit by one odd document must not stop the build
+                if debug:
+                    raise
+                report.failed.append(_unexpected(key, "reading", exc))
+        if changed:
+            load_nlp(settings.spacy_model)  # loaded here once; forked workers share it
+            batches = (
+                changed[i : i + BATCH_DOCUMENTS] for i in range(0, len(changed), BATCH_DOCUMENTS)
             )
-            for document, items in pending:
-                doc_parses = _take(parsed, len(items))
-                try:
-                    quads = process_document(document, items, doc_parses, fingerprint)
-                except Exception as exc:  # one document's failure must not stop the build
-                    if debug:
-                        raise
-                    report.failed.append(
-                        DocumentError(
-                            document.path, f"extraction failed: {type(exc).__name__}: {exc}"
-                        )
-                    )
-                    continue
-                store.replace_graph(graph_iri(document), quads)
-                report.changed.append(document.path)
-                if progress:
-                    progress(document.path)
+            work = partial(_process_batch, settings=settings, fingerprint=fingerprint, debug=debug)
+            processes = choose_processes(settings.n_process, len(changed))
+            done = 0
+            for outcomes in ordered_map(work, batches, processes):
+                for outcome in outcomes:
+                    if outcome.failure is None:
+                        quads = ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS)
+                        store.replace_graph(outcome.graph, quads)
+                        report.changed.append(outcome.path)
+                    else:
+                        report.failed.append(DocumentError(outcome.path, outcome.failure))
+                    done += 1
+                    if progress:
+                        progress(outcome.path, done, len(changed))
         store.refresh_entity_labels()
-        store.flush()
+        store.replace_graph(PROCEEDINGS_GRAPH, proceeding_quads(store))
         report.quads = len(store)
-        del store  # close the store now: the next command may open it
     for error in report.failed:
         error.__traceback__ = None  # a kept traceback would keep this frame's store open
     report.failed.sort(key=lambda error: error.path)

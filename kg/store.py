@@ -1,8 +1,10 @@
 """The embedded on-disk store: one named graph per source document, replaced atomically.
 
-Only this module writes.  Each document's graph is replaced in one Oxigraph transaction
-(a single SPARQL Update ``DROP``/``INSERT DATA``), so a crash leaves either the old graph
-or the new one; a lock file keeps a second writer out while a build runs.
+Only this module (with :mod:`kg.snapshots`) writes.  A build writes into a private working
+copy of the published store (:func:`open_for_writing`) and publishes it whole at the end,
+so readers never see a build half-way and a killed build changes nothing; a lock file keeps
+a second writer out while a build runs.  Within the copy, each document's graph is replaced
+in one Oxigraph transaction (a single SPARQL Update ``DROP``/``INSERT DATA``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg import snapshots
 from kg.errors import StoreError, StoreLockedError
 from kg.namespaces import LEK, RDFS, SKOS
 from kg.namespaces import RES as RES_NS
@@ -29,6 +32,7 @@ __all__ = [
     "DocumentState",
     "KgStore",
     "choose_label",
+    "open_for_writing",
     "write_lock",
 ]
 
@@ -58,8 +62,12 @@ def choose_label(name_counts: Counter[str]) -> str:
 @contextmanager
 def write_lock(path: Path) -> Iterator[None]:
     """Hold the store's writer lock, or fail at once if another build holds it."""
-    path.mkdir(parents=True, exist_ok=True)
-    with open(path / LOCK_NAME, "a+") as handle:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        handle = open(path / LOCK_NAME, "a+")  # noqa: SIM115 (closed by the block below)
+    except OSError as exc:
+        raise StoreError(f"cannot use {path} as a store folder ({exc.strerror or exc})") from exc
+    with handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
@@ -72,23 +80,24 @@ def write_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _open_for_reading(path: Path) -> ox.Store:
-    """Open a store to read it.
+@contextmanager
+def open_for_writing(path: Path) -> Iterator[KgStore]:
+    """Hold the writer lock and yield a working copy of the store folder ``path``.
 
-    While no build holds the writer lock, the store is opened normally (nothing else can
-    write to it then); while a build runs, Oxigraph's read-only mode is used instead.
+    When the block ends without an error the copy is published as the store in one atomic
+    step; on an error (or a kill) the published store stays as it was.  Readers keep
+    reading the published store meanwhile.  Raises :class:`StoreLockedError` at once when
+    another build holds the lock.
     """
-    with open(path / LOCK_NAME, "a+") as handle:
+    with write_lock(path):
+        store = KgStore(snapshots.prepare_work(path))
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return ox.Store.read_only(str(path))
-        try:
-            return ox.Store(str(path))
-        except OSError:
-            return ox.Store.read_only(str(path))
+            yield store
+            store.flush()
+            snapshots.publish(path, store.oxigraph)
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            store.close()
+            snapshots.discard_work(path)
 
 
 def _term(node: str) -> str:
@@ -96,22 +105,35 @@ def _term(node: str) -> str:
 
 
 class KgStore:
-    """An Oxigraph store on disk (or in memory when ``path`` is None)."""
+    """An Oxigraph store: in memory (``path`` None), a store folder's published snapshot
+    (``read_only``), or a plain Oxigraph folder opened for writing (the working copy that
+    :func:`open_for_writing` hands out; builds never write to a published snapshot).
+
+    A reader pins its snapshot: no build deletes it until :meth:`close` or the object's end.
+    """
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.path = path
+        self._pin: IO[str] | None = None
         try:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
-                if not (path / "CURRENT").exists():
-                    raise StoreError(f"no store at {path} (run 'kg build' first)")
-                self._store = _open_for_reading(path)
+                snapshot, self._pin = snapshots.pin_current(path)
+                self._store = ox.Store.read_only(str(snapshot))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
+            self.close()
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Let go of the files (and of a reader's pin); the object is empty afterwards."""
+        self._store = ox.Store()
+        if self._pin is not None:
+            self._pin.close()
+            self._pin = None
 
     @property
     def oxigraph(self) -> ox.Store:

@@ -11,7 +11,7 @@ import pytest
 
 from kg.errors import StoreError, StoreLockedError
 from kg.namespaces import LEK
-from kg.store import ENTITY_GRAPH, KgStore, choose_label, write_lock
+from kg.store import ENTITY_GRAPH, KgStore, choose_label, open_for_writing, write_lock
 
 RES = "https://w3id.org/legal-events-kg/id/"
 
@@ -44,10 +44,8 @@ def test_replace_graph_swaps_exactly_one_document(tmp_path: Path) -> None:
 
 
 def test_store_survives_reopening(tmp_path: Path) -> None:
-    store = KgStore(tmp_path / "s")
-    store.replace_graph(RES + "graph/a", doc_graph("a", "h1", ["Chan Dara"]))
-    store.flush()
-    del store
+    with open_for_writing(tmp_path / "s") as store:
+        store.replace_graph(RES + "graph/a", doc_graph("a", "h1", ["Chan Dara"]))
     reopened = KgStore(tmp_path / "s", read_only=True)
     assert set(reopened.document_states()) == {"a.txt"}
 
