@@ -111,3 +111,8 @@ class LEK(DefinedNamespace):
     confidence: URIRef
     extractor: URIRef
     group: URIRef
+
+    # Proceedings (computed by the build from the events)
+    Proceeding: URIRef
+    partOf: URIRef
+    defendant: URIRef

@@ -33,7 +33,7 @@ from kg.model import (
     stable_id,
 )
 from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
-from kg.store import KgStore
+from kg.store import KgStore, open_for_writing
 from kg.to_rdf import document_quads, entity_iri, graph_iri
 
 __all__ = ["ACTORS", "CASES", "FictionalEvent", "build_store", "event_iri", "iri"]
@@ -218,16 +218,24 @@ def _resolved(text: str, item: Item, events: tuple[FictionalEvent, ...]) -> Reso
     return Resolved(extraction, entities, canonical)
 
 
-def build_store(path: Path | None = None, events: tuple[FictionalEvent, ...] = CASES) -> KgStore:
-    """Lay the fictional cases out in a store (in memory unless ``path``), as a build does."""
+def _fill(store: KgStore, events: tuple[FictionalEvent, ...]) -> None:
     sentences = [event.evidence for event in events] + [m[3] for m in MEMBERSHIPS]
     text = " ".join(dict.fromkeys(sentences))
     document = Document(DOC_ID, "fictional.txt", "fictional.txt", "0" * 64, text)
     item = Item(stable_id(DOC_ID, 0), DOC_ID, 0, 0, len(text), text)
-    store = KgStore(path)
     quads = document_quads(document, [item], _resolved(text, item, events))
     store.replace_graph(graph_iri(document), quads)
     store.refresh_entity_labels()
     store.replace_graph(PROCEEDINGS_GRAPH, proceeding_quads(store))
-    store.flush()
-    return store
+
+
+def build_store(path: Path | None = None, events: tuple[FictionalEvent, ...] = CASES) -> KgStore:
+    """Lay the fictional cases out as a build does: in memory, or published as the store
+    folder ``path`` (then returned opened read-only, as the commands open it)."""
+    if path is None:
+        store = KgStore(None)
+        _fill(store, events)
+        return store
+    with open_for_writing(path) as working_copy:
+        _fill(working_copy, events)
+    return KgStore(path, read_only=True)

@@ -56,6 +56,8 @@ LAYOUT_PROPERTIES = (
     "confidence",
     "extractor",
     "group",
+    "partOf",
+    "defendant",
 )
 
 
@@ -126,6 +128,11 @@ def test_class_hierarchy_matches_the_model(ontology: Graph) -> None:
         (LEK.place, RDFS.subPropertyOf, SEM.hasPlace),
         (LEK.date, RDFS.subPropertyOf, SEM.hasTimeStamp),
         (LEK.agent, RDFS.subPropertyOf, SEM.hasActor),
+        (LEK.Proceeding, RDFS.subClassOf, SEM.Event),
+        (LEK.Proceeding, RDFS.subClassOf, SCHEMA.Event),
+        (LEK.partOf, RDFS.subPropertyOf, SEM.subEventOf),
+        (LEK.partOf, RDFS.subPropertyOf, SCHEMA.superEvent),
+        (LEK.defendant, RDFS.subPropertyOf, SEM.hasActor),
     ],
 )
 def test_terms_reach_the_standard_vocabularies(
