@@ -26,14 +26,20 @@ QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 def read_query_text(query_or_file: str) -> str:
     """Return the query itself, reading it from a file when given the path of one."""
     candidate = Path(query_or_file)
-    if query_or_file.endswith((".rq", ".sparql")) or (
-        "\n" not in query_or_file and len(query_or_file) < 4096 and candidate.is_file()
-    ):
+    if query_or_file.endswith((".rq", ".sparql")) or _is_file(candidate):
         try:
             return candidate.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read query file {query_or_file}: {exc.strerror}") from exc
     return query_or_file
+
+
+def _is_file(candidate: Path) -> bool:
+    """Whether a command-line argument names an existing file (a long query cannot)."""
+    try:
+        return "\n" not in str(candidate) and candidate.is_file()
+    except OSError:  # e.g. a query longer than the system's file-name limit
+        return False
 
 
 def _with_prefixes(sparql: str) -> str:

@@ -81,3 +81,8 @@ def test_query_text_is_read_from_a_file(tmp_path: Path) -> None:
     assert read_query_text(QUERY) == QUERY
     with pytest.raises(QueryError, match="cannot read query file"):
         read_query_text(str(tmp_path / "missing.rq"))
+
+
+def test_a_long_inline_query_is_not_taken_for_a_file_name() -> None:
+    long_query = "SELECT ?s WHERE { ?s ?p ?o } # " + "x" * 400
+    assert read_query_text(long_query) == long_query
