@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 STORE ?= kg-store
 
-.PHONY: run test lint typecheck clean
+.PHONY: run test lint typecheck docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,8 @@ run: $(STAMP)
 	$(BIN)/kg build data/corpus --store $(STORE)
 	$(BIN)/kg stats --store $(STORE)
 	$(BIN)/kg eval --gold data/gold --store $(STORE) --quiet
+	$(BIN)/kg view --store $(STORE) -o kg-view.html
+	@echo "wrote kg-view.html: open it in a browser"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -28,5 +30,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy kg
 
+docs: $(STAMP)
+	mkdir -p docs/ontology
+	$(BIN)/pylode ontology/lek.ttl -c true -o docs/ontology/index.html
+
 clean:
-	rm -rf $(STORE) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(STORE) kg-view.html .pytest_cache .mypy_cache .ruff_cache
