@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.extract.kinds import country_of, edit_distance, is_acronym, name_words
-from kg.extract.lexicon import NOBLE_TITLES, PLACE_SUFFIXES
+from kg.extract.lexicon import PLACE_SUFFIXES
 from kg.extract.org_clusters import organisation_clusters, organisation_key
+from kg.extract.titles import NOBLE_TITLES
 from kg.model import (
     ORGANIZATION_TYPES,
     Document,

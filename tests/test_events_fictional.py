@@ -202,6 +202,81 @@ CASES: list[tuple[str, str | None, list[Expected]]] = [
      [E("Arrest", "Lim Sovann")]),
     ("Pich Nary, who was arrested in 2019, was released yesterday.", ITEM_DATE,
      [E("Arrest", "Pich Nary", date="2019"), E("Release", "Pich Nary", date="2021-03-09")]),
+    # sentencing words of news reports; a pronoun object is not its own verb's subject
+    ("The court convicted Boris Notreal of sedition. Judge Olga Imaginova jailed him for nine "
+     "months.", ITEM_DATE, [E("Sentencing", "Boris Notreal", sentence="nine months")]),
+    ("The Fictown court convicted Olga Imaginova of sedition and fined her 4,000 roubles.",
+     ITEM_DATE, [E("Sentencing", "Olga Imaginova")]),
+    ("The Fictown court sentenced three members of the Union of Imaginary Miners, Chan Dara, "
+     "Lim Sovann and Pich Nary, to five years for “participation in an extremist group”.",
+     ITEM_DATE,
+     [E("Sentencing", "Chan Dara", "Lim Sovann", "Pich Nary",
+        charges=("participation in an extremist group",))]),
+    # detention, release, appeal, political rights and complaints in other words
+    ("Lim Sovann was taken to Greystone Remand Prison after the verdict.", ITEM_DATE,
+     [E("Detention", "Lim Sovann")]),
+    ("Chan Dara was arrested on 19 April 2020 and has been held since then in Pre-trial "
+     "Detention Centre No. 2.", ITEM_DATE,
+     [E("Detention", "Chan Dara", date="2020-04-19")]),
+    ("Pich Nary walked free from the courtroom.", ITEM_DATE, [E("Release", "Pich Nary")]),
+    ("Olga Imaginova was convicted in 2020. The Fictown Appeals Court upheld her conviction "
+     "in June.", ITEM_DATE, [E("Appeal", "Olga Imaginova", date="2020-06")]),
+    ("Chan Dara and Lim Sovann lost the right to vote.", ITEM_DATE,
+     [E("PoliticalBan", "Chan Dara", "Lim Sovann")]),
+    ("The Ministry of Fiction asked the Fictown Constitutional Court to dissolve the Party of "
+     "Imaginary Progress.", ITEM_DATE, [E("Complaint", "Party of Imaginary Progress")]),
+    ("The Fictown Supreme Court liquidated the Union of Imaginary Miners, ruling on a lawsuit "
+     "filed by the Ministry of Fiction.", ITEM_DATE,
+     [E("Dissolution", "Union of Imaginary Miners"), E("Complaint", "Union of Imaginary Miners")]),
+    # name lists with ages, after a colon, in the next sentence, after "including"
+    ("Ivan Fictivov, 45, Olga Imaginova, 38, and Boris Notreal, 29, were arrested on Monday.",
+     ITEM_DATE, [E("Arrest", "Ivan Fictivov", "Olga Imaginova", "Boris Notreal")]),
+    ("The court granted bail to four protesters: Chan Dara, Lim Sovann, Pich Nary and Sok "
+     "Chanthy.", ITEM_DATE,
+     [E("BailDecision", "Chan Dara", "Lim Sovann", "Pich Nary", "Sok Chanthy")]),
+    ("Three activists were remanded in custody on Tuesday. Chan Dara, Lim Sovann and Pich Nary "
+     "were among those arrested on Monday.", ITEM_DATE,
+     [E("Detention", "Chan Dara", "Lim Sovann", "Pich Nary", date="2021-03-09")]),
+    ("Fourteen defendants, including Chan Dara and Lim Sovann, were sentenced to five years "
+     "in prison.", ITEM_DATE, [E("Sentencing", "Chan Dara", "Lim Sovann")]),
+    # dates told relative to an earlier happening
+    ("Lim Sovann was arrested in April 2020 and released on bail three months later.", ITEM_DATE,
+     [E("Release", "Lim Sovann", date="2020-07")]),
+    ("Chan Dara was arrested on 15 August 2020. The following day, he was charged with "
+     "sedition.", ITEM_DATE, [E("Charge", "Chan Dara", date="2020-08-16")]),
+    # offences and provisions cited in other forms
+    ("Pich Nary was found guilty of “treason” (Article 356 of the Criminal Code) and “creating "
+     "an extremist group” (Article 361).", ITEM_DATE,
+     [E("Conviction", "Pich Nary", charges=("treason", "creating an extremist group"))]),
+    ("Somchai Fictaporn was charged under Section 112 of the Criminal Code.", ITEM_DATE,
+     [E("Charge", "Somchai Fictaporn", provisions=("Criminal Code Article 112",))]),
+    ("Kyaw Imaginary is a farmer. The court convicted him under Section 52(a) of the "
+     "Counter-Terrorism Law of financing a terrorist group.", ITEM_DATE,
+     [E("Conviction", "Kyaw Imaginary", charges=("financing a terrorist group",),
+        provisions=("Counter-Terrorism Law Article 52",))]),
+    ("Chan Dara and Lim Sovann were charged with incitement. Chan Dara was also charged with "
+     "plotting, and Lim Sovann was charged as an accomplice.", ITEM_DATE,
+     [E("Charge", "Lim Sovann", charges=("accomplice to plotting",))]),
+    ("Ivan Fictivov was convicted of treason. His deputy, Boris Notreal, was sentenced to eight "
+     "years on the same charges.", ITEM_DATE,
+     [E("Sentencing", "Boris Notreal", charges=("treason",))]),
+    ("The Fictown court convicted 21 members of the Party of Imaginary Progress of incitement.",
+     ITEM_DATE,
+     [E("Conviction", charges=("incitement",))]),
+    ("Police issued arrest warrants for Chan Dara and Lim Sovann, accusing them of treason.",
+     ITEM_DATE, [E("ArrestWarrant", "Chan Dara", "Lim Sovann", charges=("treason",))]),
+    ("The Fictown court rejected five requests by the defence to move Boris Notreal to house "
+     "arrest.", ITEM_DATE, [E("BailDecision", "Boris Notreal")]),
+    ("Three members of the Party of Imaginary Progress were remanded in custody after a "
+     "magistrate refused them bail. Chan Dara, Lim Sovann and Pich Nary were arrested on "
+     "Monday.", ITEM_DATE,
+     [E("BailDecision", "Chan Dara", "Lim Sovann", "Pich Nary")]),
+    ("The Fictown court on Tuesday opened the trial in absentia of blogger Ivan Fictivov.",
+     ITEM_DATE, [E("Trial", "Ivan Fictivov", date="2021-03-09")]),
+    ("The court acquitted one defendant, Sok Vannfict, a student, for lack of evidence.",
+     ITEM_DATE, [E("Acquittal", "Sok Vannfict", charges=())]),
+    ("Olga Imaginova was convicted in 2021 of “organising mass riots”.", ITEM_DATE,
+     [E("Conviction", "Olga Imaginova", charges=("organising mass riots",), date="2021")]),
 ]
 # fmt: on
 
@@ -220,6 +295,12 @@ NON_EVENTS = [
     "Olga Imaginova may face charges of treason.",
     "The minister called for the Fictown Centre for Rights to be closed.",
     "Lim Sovann is due to be released next week.",
+    "Charging Chan Dara with plotting is absurd.",
+    "Chan Dara's trial is scheduled to begin in October.",
+    "Lim Sovann's hearing is set for December.",
+    "Police offered rewards for information leading to the arrest of Pich Nary.",
+    "Police accused Chan Dara of treason.",
+    "The commission asked the court to ban Chan Dara from politics.",
 ]
 
 

@@ -20,6 +20,7 @@ from kg.model import Mention
 
 from .event_lexicon import HUMAN_NOUNS, NUMBER_WORDS, ORGANISATION_NOUNS, SPEECH_VERBS
 from .event_mentions import MentionIndex
+from .event_syntax import subject_of
 
 __all__ = ["ItemContext", "Participants", "definite_number"]
 
@@ -89,10 +90,24 @@ class ItemContext(MentionIndex):
                 found.append((mention, root))
         return found
 
+    @staticmethod
+    def _clause_mate(root: Token, pronoun: Token) -> bool:
+        """Whether a name is the subject of the verb whose object the pronoun is: "Judge X
+        jailed him" (him is not X)."""
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return False
+        while root.dep_ in ("appos", "compound", "conj") and root.head != root:
+            root = root.head
+        return root in subject_of(verb)
+
     def singular(self, pronoun: Token) -> tuple[Mention, ...]:
         """The person a "he/she/him/her" refers to: the subject earlier in its sentence, else
-        a person named in the same sentence, else the latest person named before it."""
-        candidates = self._people_before(pronoun.i)
+        a person named in the same sentence, else the latest person named before it; never
+        the subject of the verb whose object the pronoun is."""
+        candidates = [
+            (m, r) for m, r in self._people_before(pronoun.i) if not self._clause_mate(r, pronoun)
+        ]
         sent_start = pronoun.sent.start
         same = [(m, r) for m, r in candidates if r.i >= sent_start]
         for pool in (
@@ -154,7 +169,10 @@ class ItemContext(MentionIndex):
         if head.pos_ == "PROPN":
             same = self.bare_name(head)
             if same is not None:
-                return Participants(self.extend_with_list([same, *named]))
+                # the full name's own list is another sentence's: only this one's is followed
+                listed = self.extend_with_list(named) if named else ()
+                people = sorted(dict.fromkeys([same, *listed]), key=lambda m: m.start)
+                return Participants(tuple(people))
         return self._unnamed(head, named)
 
     def _members(self, head: Token) -> list[Mention]:
@@ -172,6 +190,36 @@ class ItemContext(MentionIndex):
                 found.append(mention)
         return found if len(found) == count else []
 
+    def _announced_list(self, head: Token) -> list[Mention]:
+        """The people a numbered phrase announces with a colon: "four protesters detained
+        since January: A, B, C and D" (a list of exactly that many, later in the sentence)."""
+        count = next((_number_of(c) for c in head.children if c.dep_ == "nummod"), None)
+        if count is None:
+            return []
+        for position, group in self.lists:
+            if not head.i < position < head.sent.end or len(group) != count:
+                continue
+            if ":" in self.sdoc[head.i : position].text:
+                return list(group)
+        return []
+
+    def _listed_next(self, head: Token) -> list[Mention]:
+        """The people of "Three activists were jailed on Monday." (the subject of the clause)
+        named by the very next sentence as a list of exactly that many ("A, B and C were
+        among ...")."""
+        count = next((_number_of(c) for c in head.children if c.dep_ == "nummod"), None)
+        if count is None or count < 2 or head.lemma_.lower() not in HUMAN_NOUNS:
+            return []
+        if head.dep_ not in _SUBJECT_DEPS:
+            return []
+        following = next((s for s in self.sdoc.sents if s.start >= head.sent.end), None)
+        if following is None:
+            return []
+        for position, group in self.lists:
+            if following.start <= position < following.end and len(group) == count:
+                return list(group)
+        return []
+
     def _unnamed(self, head: Token, named: list[Mention], alone: bool = False) -> Participants:
         """Resolve a common-noun or number head ("four members, A, B, C and D", "the three",
         "the party", "11 activists")."""
@@ -181,7 +229,12 @@ class ItemContext(MentionIndex):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and self.mention_at(pobj) is not None:
                         named = named + self.chain(pobj)
-        people = [m for m in named if m.type != "Place"] or self._members(head)
+        people = (
+            [m for m in named if m.type != "Place"]
+            or self._members(head)
+            or self._announced_list(head)
+            or self._listed_next(head)
+        )
         among = self._among_subject(head)
         if among is not None and not people:
             return self.participants(among)

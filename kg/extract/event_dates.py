@@ -11,15 +11,17 @@ and subsequently charged").  A date that opens the sentence covers its other eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.date_rules import number, shift_date
 from kg.dates import find_dates
 
 from .event_lexicon import TIME_SHIFT_ADVERBS
 
-__all__ = ["attach_dates"]
+__all__ = ["attach_dates", "relative_dates"]
 
 _GOVERNED = frozenset(
     {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "pobj", "prep",
@@ -31,9 +33,22 @@ _TEMPORAL = frozenset(
 )  # fmt: skip
 _OFFENCE_PREPS = frozenset({"of", "for", "with", "over"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
-_TRANSPARENT = frozenset({"absentia", "death", "prison", "jail", "custody", "court", "life"})
+_TRANSPARENT = frozenset(
+    {"absentia", "death", "prison", "jail", "custody", "court", "life", "case", "hearing",
+     "session", "verdict", "ruling"}
+)  # fmt: skip
 _END_POINTS = frozenset({"until", "till", "through", "pending"})
 _AFTERMATH = frozenset({"over", "following", "after", "connection"})
+_LATER = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<u>days?|weeks?|months?|years?)\s+later\b",
+    re.IGNORECASE,
+)
+_FOLLOWING = re.compile(
+    r"\b(?:the\s+)?(?:following|next)\s+(?P<u>day|morning|afternoon|evening|week|month|year)\b",
+    re.IGNORECASE,
+)
+_SINCE_THEN = re.compile(r"\bsince then\b", re.IGNORECASE)
 _DIRECT = 0
 _GOVERNING = 1000
 _RELATED = 2000
@@ -148,11 +163,48 @@ def _coordination_head(token: Token, triggers: set[int]) -> Token | None:
     return None
 
 
+def relative_dates(
+    text: str, found: list[tuple[int, int, str]], reference: str | None
+) -> list[tuple[int, int, str]]:
+    """Dates told relative to an earlier happening: "three months later", "the following
+    day", "since then".  The earlier happening's date is the last date ``found`` before the
+    phrase in the sentence, else ``reference`` (the latest event date told before it); a
+    shift finer than that date's precision gives nothing.
+
+    >>> relative_dates("arrested in April 2022 and freed three months later",
+    ...                [(12, 22, "2022-04")], None)
+    [(33, 51, '2022-07')]
+    """
+    out = []
+    for pattern in (_LATER, _FOLLOWING, _SINCE_THEN):
+        for match in pattern.finditer(text):
+            earlier = [iso for _, stop, iso in found if stop <= match.start()]
+            base = earlier[-1] if earlier else reference
+            if base is None:
+                continue
+            if pattern is _SINCE_THEN:
+                out.append((match.start(), match.end(), base))
+                continue
+            unit = match.group("u").lower()
+            unit = "day" if unit in ("morning", "afternoon", "evening") else unit
+            count = number(match.group("n")) if pattern is _LATER else 1
+            shifted = shift_date(base, count, unit, backward=False)
+            if shifted is not None:
+                out.append((match.start(), match.end(), shifted))
+    return out
+
+
 def attach_dates(
-    sdoc: Doc, start: int, end: int, triggers: Sequence[Token], anchor: str | None
+    sdoc: Doc,
+    start: int,
+    end: int,
+    triggers: Sequence[Token],
+    anchor: str | None,
+    reference: str | None = None,
 ) -> dict[int, str]:
     """Map trigger token indices to ISO dates, for the triggers in characters ``start``..``end``
-    of ``sdoc`` (one sentence); ``anchor`` resolves relative dates."""
+    of ``sdoc`` (one sentence); ``anchor`` resolves relative dates, ``reference`` (the latest
+    event date told before the sentence) dates "the following day" and the like."""
     positions = {t.i for t in triggers}
     own: dict[int, tuple[int, str]] = {}  # trigger -> (rank, iso); lower rank wins
     fronted: str | None = None
@@ -160,7 +212,9 @@ def attach_dates(
     opening = sentence.start if sentence is not None else 0
     low, high = (sentence.start, sentence.end) if sentence is not None else (0, len(sdoc))
     first_trigger = min(positions, default=0)
-    for date_start, date_end, iso in find_dates(sdoc.text[start:end], anchor):
+    found = find_dates(sdoc.text[start:end], anchor)
+    found += relative_dates(sdoc.text[start:end], found, reference)
+    for date_start, date_end, iso in sorted(found):
         span = sdoc.char_span(start + date_start, start + date_end, alignment_mode="expand")
         if span is None:
             continue
@@ -200,9 +254,11 @@ def attach_dates(
         if head is not None and head.i not in own and not _shifted(trigger):
             dates.setdefault(head.i, iso)
     for trigger in triggers:
+        governors = [trigger.head.head] if trigger.dep_ == "pobj" else []
         since = [
             o
-            for p in trigger.children
+            for governor in [trigger, *governors]
+            for p in governor.children
             if p.dep_ == "prep" and p.lower_ == "since"
             for o in p.children
         ]
@@ -211,6 +267,15 @@ def attach_dates(
             dates[trigger.i] = own[dated[0].i][1]
     if fronted is not None:
         for trigger in triggers:
-            if trigger.i not in dates and not _shifted(trigger):
+            if trigger.i not in dates and not _shifted(trigger) and not _anterior(trigger):
                 dates[trigger.i] = fronted
     return dates
+
+
+def _anterior(trigger: Token) -> bool:
+    """Whether a trigger's clause is in the past perfect ("which had filed a lawsuit"): it
+    happened before the sentence's opening date, not on it."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)

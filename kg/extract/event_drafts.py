@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Provision
 
+from .event_law import SAME_OFFENCES
 from .event_syntax import Trigger
 
-__all__ = ["Draft", "merge_drafts", "name_accomplices", "share_dates"]
+__all__ = ["Draft", "merge_drafts", "name_offence_references", "share_dates"]
 
 
 @dataclass
@@ -32,17 +33,31 @@ class Draft:
     extractor: str
 
 
-def name_accomplices(drafts: list[Draft]) -> None:
-    """ "Charged as an accomplice": an accomplice to the item's main offence."""
+def _own_offences(draft: Draft) -> list[str]:
+    return [c for c in draft.charges if c not in ("accomplice", SAME_OFFENCES)]
+
+
+def name_offence_references(drafts: list[Draft]) -> None:
+    """Name the offences an event refers to: "charged as an accomplice" is an accomplice to
+    the offence charged just before in its sentence, else to the item's main offence; "on
+    the same charges" takes the offences of the latest event before it that names some."""
     main = next(
-        (c for d in drafts for c in d.charges if c != "accomplice" and d.trigger.type == "Charge"),
-        next((c for d in drafts for c in d.charges if c != "accomplice"), None),
+        (c for d in drafts for c in _own_offences(d) if d.trigger.type == "Charge"),
+        next((c for d in drafts for c in _own_offences(d)), None),
     )
-    for draft in drafts:
-        draft.charges = [
-            (f"accomplice to {main}" if main else c) if c == "accomplice" else c
-            for c in draft.charges
-        ]
+    for index, draft in enumerate(drafts):
+        earlier = [d for d in drafts[:index] if _own_offences(d) and d.subjects]
+        same_unit = [d for d in earlier if d.unit == draft.unit]
+        nearest = _own_offences(same_unit[-1])[0] if same_unit else main
+        charges: list[str] = []
+        for charge in draft.charges:
+            if charge == "accomplice":
+                charges.append(f"accomplice to {nearest}" if nearest else charge)
+            elif charge == SAME_OFFENCES:
+                charges += _own_offences(earlier[-1]) if earlier else []
+            else:
+                charges.append(charge)
+        draft.charges = list(dict.fromkeys(charges))
 
 
 def _same_people(one: Draft, other: Draft) -> bool:

@@ -13,13 +13,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .event_lexicon import DURATION_WORDS, GENERIC_OFFENCES, HEDGES
+from .event_citations import CITATION_WORDS, citation_end, past_citation
+from .event_lexicon import DURATION_WORDS, GENERIC_OFFENCES, HEDGES, HUMAN_NOUNS
+from .titles import PERSON_TITLES
 
 __all__ = [
+    "SAME_OFFENCES",
     "charge_noun_offences",
     "normalise_offence",
     "offences_after",
-    "penalty_of",
 ]
 
 _QUOTES_OPEN = frozenset({"“", '"', "‘", "'", "``", "«"})
@@ -31,9 +33,6 @@ _STOP_WORDS = frozenset(
      "upon", "than"}
 )  # fmt: skip
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_PENALTY_STOPS = frozenset(
-    {"on", "for", "after", "following", "while", "despite", "under", "because"}
-)
 _CUE_BARRIERS = frozenset(
     {"despite", "after", "before", "following", "since", "because", "while", "although",
      "though", "when", "amid", "under", "until", "during", "which", "who", "whom", "whose",
@@ -50,7 +49,10 @@ _GENERIC_TAIL = re.compile(
     r"|in connection|they|that|which|allegedly|committed)\b"
 )
 
-#: Words of a law's name that may stand before "Article N" ("Criminal Code Article 443").
+_SAME = re.compile(r"^same (?:offen[cs]es?|charges?|crimes?|counts?|accusations?)$")
+
+#: The offence of an event charged "with the same offences" as the one told before it.
+SAME_OFFENCES = "(same offences)"
 
 
 def normalise_offence(text: str) -> str | None:
@@ -77,6 +79,8 @@ def normalise_offence(text: str) -> str | None:
         elif re.match(r"(?:number|series|range|host|couple) of ", words):
             words, changed = words.partition(" of ")[2], True
     words = words.strip(" ,.;:-–—")
+    if _SAME.match(words):
+        return SAME_OFFENCES
     if not words or words in GENERIC_OFFENCES or _GENERIC_TAIL.match(words):
         return None
     if _VIOLATION.match(words) or len(words.split()) > 30:
@@ -102,12 +106,20 @@ def _region(first: Token, limit: int, triggers: frozenset[int]) -> list[Token]:
     doc = first.doc
     tokens: list[Token] = []
     inside = False
+    skip_to = -1
     for token in doc[first.i : limit]:
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.i <= skip_to:
+            continue
+        if token.text == "(" and nxt is not None and nxt.lower_ in CITATION_WORDS:
+            closing = next((t.i for t in doc[token.i : limit] if t.text == ")"), limit)
+            skip_to = closing
+            continue
         if token.text in _QUOTES and (inside or token.text in _QUOTES_OPEN):
             inside = not inside
             tokens.append(token)
-            if not inside and (nxt is None or nxt.lower_ not in ("and", ",", "or")):
+            following = past_citation(nxt, limit)
+            if not inside and (following is None or following.lower_ not in ("and", ",", "or")):
                 break
             continue
         if inside:
@@ -210,6 +222,8 @@ def charge_noun_offences(noun: Token, is_person: Callable[[Token], bool]) -> lis
         for start in range(noun.i - 2, max(noun.sent.start, noun.i - 10) - 1, -1):
             if doc[start].text in _QUOTES:
                 return _offences(list(doc[start : noun.i]), is_person)
+    if any(c.lemma_ == "same" for c in noun.children):
+        return [SAME_OFFENCES]
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     found = [
         normalise_offence(" ".join(t.text for t in c.subtree if t.dep_ == "compound" or t == c))
@@ -251,6 +265,20 @@ def _companion_parenthesis(doc_tokens: list[Token], position: int) -> int | None
     return None
 
 
+def _inside_argument(cue: Token, trigger: Token) -> bool:
+    """Whether a cue word belongs to a participant's phrase rather than to the trigger:
+    "members of the Party", "a correspondent for the outlet", "for lack of evidence" name no
+    offence."""
+    head = cue.head
+    if head == trigger or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if cue.lower_ == "of":  # "members of the Party", "for lack of evidence"
+        named = any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in cue.children)
+        nested = head.dep_ == "pobj" and head.pos_ == "NOUN" and head.lower_ != "absentia"
+        return named or nested
+    return head.lemma_.lower() in HUMAN_NOUNS | PERSON_TITLES or head.pos_ == "PROPN"
+
+
 def offences_after(
     trigger: Token,
     cues: frozenset[str],
@@ -264,6 +292,7 @@ def offences_after(
     doc = trigger.doc
     window = list(doc[trigger.i + 1 : limit])
     subtree = {t.i for t in trigger.subtree}
+    after_aside: set[int] = set()
     index = 0
     while index < len(window):
         token = window[index]
@@ -272,16 +301,32 @@ def offences_after(
             index = skip
             if index < len(window) and window[index].lower_ in cues:
                 subtree.add(window[index].i)
+                after_aside.add(window[index].i)
             continue
         index += 1
+        cited = citation_end(window, index - 1)
+        if cited is not None:
+            index = cited
+            # after "under Article N of the Law", only "of"/"with" still name the offence:
+            # "for slogans", "over remarks" give the conduct, not the offence charged
+            cues = cues & {"of", "with"}
+            continue
         if token.i in triggers or token.text in (";", "–", "—") or _spaced_dash(token):
             return []
         if token.lower_ in _CUE_BARRIERS or token.tag_ in _FINITE:
             return []
-        if token.text == "," and index < len(window) and window[index].pos_ == "PROPN":
+        following = window[index] if index < len(window) else None
+        if (
+            token.text == ","
+            and following is not None
+            and following.pos_ == "PROPN"
+            and following.i not in subtree
+        ):
             return []
         word = token.lower_
         if word not in cues or token.i + 1 >= limit or token.i not in subtree:
+            continue
+        if token.i not in after_aside and _inside_argument(token, trigger):
             continue
         nxt = doc[token.i + 1]
         if word == "on":
@@ -310,39 +355,3 @@ def offences_after(
             continue
         return _offences(_region(nxt, limit, triggers), is_person)
     return []
-
-
-def _penalty_ends(token: Token, nxt: Token | None) -> bool:
-    """Whether a penalty phrase ends at ``token`` ("20 years in prison | in 2005")."""
-    if token.lower_ in _PENALTY_STOPS or token.text in (",", ";", ".", "("):
-        return True
-    if nxt is None:
-        return False
-    if token.lower_ in ("in", "on") and (nxt.ent_type_ == "DATE" and nxt.like_num):
-        return True
-    return (token.lower_ == "in" and nxt.lower_ == "absentia") or (
-        token.lower_ == "and" and nxt.pos_ == "VERB"
-    )
-
-
-def penalty_of(trigger: Token, limit: int) -> str | None:
-    """The penalty's words of a sentencing trigger ("20 years in prison", "fined $1,250")."""
-    doc = trigger.doc
-    if trigger.lower_.startswith("fine"):
-        money = [t for t in doc[trigger.i + 1 : limit] if t.ent_type_ == "MONEY" or t.text in "$€£"]
-        amount = "".join(t.text_with_ws for t in money).strip()
-        return f"fined {amount}" if amount else None
-    if trigger.pos_ == "NOUN":
-        words = "".join(t.text_with_ws for t in trigger.subtree if t.dep_ != "relcl").strip()
-        return words or None
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i + 1 < limit:
-            tokens = []
-            for token in doc[prep.i + 1 : limit]:
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if _penalty_ends(token, nxt):
-                    break
-                tokens.append(token)
-            words = "".join(t.text_with_ws for t in tokens).strip()
-            return words or None
-    return None

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 __all__ = [
     "ALLOWING_NOUNS",
+    "APPEALED_DECISIONS",
+    "APPEAL_DECISION_VERBS",
     "APPEAL_GOVERNORS",
     "BAIL_VERBS",
     "BLOCKING_LEMMAS",
     "BLOCKING_NOUNS",
     "CASE_NOUNS",
     "CHARGE_CUES",
+    "CONFINING_VERBS",
     "DISSOLVE_VERBS",
     "DURATION_WORDS",
     "FACILITY_WORDS",
@@ -31,6 +34,8 @@ __all__ = [
     "NUMBER_WORDS",
     "ORGANISATION_NOUNS",
     "PARTICIPLE_ADJECTIVES",
+    "PENALTY_VERBS",
+    "PETITION_VERBS",
     "POLITICS_WORDS",
     "RIGHT_REMOVAL_VERBS",
     "SPEECH_VERBS",
@@ -45,7 +50,7 @@ __all__ = [
 #: dissolved, a person banned from politics); "detain" may be an arrest or a detention.
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["arrest", "rearrest", "re-arrest", "apprehend", "detain"], "Arrest"),
-    **dict.fromkeys(["imprison", "jail", "incarcerate", "hold"], "Detention"),
+    **dict.fromkeys(["imprison", "jail", "incarcerate", "hold", "remand"], "Detention"),
     **dict.fromkeys(["charge", "indict", "prosecute", "accuse"], "Charge"),
     **dict.fromkeys(["summon", "summons", "summonse"], "Summons"),
     "try": "Trial",
@@ -54,7 +59,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "acquit": "Acquittal",
     **dict.fromkeys(["release", "free"], "Release"),
     "appeal": "Appeal",
-    **dict.fromkeys(["dissolve", "disband", "outlaw", "deregister", "ban", "bar"], "Dissolution"),
+    **dict.fromkeys(
+        ["dissolve", "disband", "outlaw", "deregister", "ban", "bar", "liquidate"], "Dissolution"
+    ),
     "sue": "Complaint",
 }
 
@@ -121,10 +128,33 @@ APPEAL_GOVERNORS: frozenset[str] = frozenset(
      "win", "lose", "consider", "examine", "begin", "open"}
 )  # fmt: skip
 
-#: Verbs that remove a political right ("had their right to vote rescinded").
+#: Verbs that remove a political right ("had their right to vote rescinded", "lose the right
+#: to vote").
 RIGHT_REMOVAL_VERBS: frozenset[str] = frozenset(
-    {"rescind", "revoke", "strip", "remove", "suspend", "withdraw", "deprive", "cancel"}
+    {"rescind", "revoke", "strip", "remove", "suspend", "withdraw", "deprive", "cancel", "lose",
+     "forfeit"}
+)  # fmt: skip
+
+#: Verbs by which a higher court decides an appeal against a decision ("upheld her
+#: conviction"), and the decisions they act on.
+APPEAL_DECISION_VERBS: frozenset[str] = frozenset(
+    {"uphold", "overturn", "quash", "reverse", "annul", "overrule", "commute", "reduce"}
 )
+APPEALED_DECISIONS: frozenset[str] = frozenset(
+    {"sentence", "conviction", "verdict", "ruling", "decision", "judgment", "judgement",
+     "acquittal", "ban", "penalty", "term"}
+)  # fmt: skip
+
+#: Verbs that move a person somewhere: into a prison, they are detention ("taken to X Prison").
+CONFINING_VERBS: frozenset[str] = frozenset(
+    {"take", "send", "transfer", "move", "return", "bring", "remand", "escort", "deliver"}
+)
+
+#: Verbs that hand down a penalty named as a duration ("handing him ten years in prison").
+PENALTY_VERBS: frozenset[str] = frozenset({"hand", "give", "mete", "impose"})
+
+#: Verbs by which a party asks a court for a decision ("asked the court to dissolve X").
+PETITION_VERBS: frozenset[str] = frozenset({"ask", "petition", "request", "apply", "seek"})
 
 #: What a person can be banned from for the ban to be political.
 POLITICS_WORDS: frozenset[str] = frozenset(
@@ -149,14 +179,14 @@ BLOCKING_LEMMAS: frozenset[str] = frozenset(
      "prevent", "avoid", "escape", "evade", "refuse", "deny", "reject", "oppose", "resist",
      "need", "require", "encourage", "invite", "consider", "prepare", "vow", "promise",
      "pledge", "threat", "immunity", "absence", "prospect", "possibility", "danger",
-     "carry", "imagine", "petition"}
+     "carry", "imagine", "petition", "schedule", "slate", "offer"}
 )  # fmt: skip
 
 #: Nouns on the way up from a trigger noun that make it unreal ("threat of arrests").
 BLOCKING_NOUNS: frozenset[str] = frozenset(
     {"threat", "risk", "fear", "call", "demand", "immunity", "absence", "possibility",
      "prospect", "danger", "warning", "plan", "attempt", "bid", "request", "appeal",
-     "campaign", "petition", "freedom", "right", "lack"}
+     "campaign", "petition", "freedom", "right", "lack", "reward", "bounty"}
 )  # fmt: skip
 
 #: Governors of an infinitive that still assert it ("decided to refuse bail",
@@ -213,7 +243,7 @@ FACILITY_WORDS: frozenset[str] = frozenset(
 DURATION_WORDS: frozenset[str] = frozenset(
     {"hour", "day", "week", "month", "year", "night", "time", "while", "period", "decade",
      "questioning", "trial", "interrogation", "investigation", "deposit", "amount",
-     "bail", "life", "minute"}
+     "bail", "life", "minute", "lack", "want", "absence"}
 )  # fmt: skip
 
 #: Offence words too vague to be an offence on their own ("charged with offences").
@@ -238,7 +268,7 @@ CHARGE_CUES: dict[str, frozenset[str]] = {
     "prosecute": frozenset({"for", "over"}),
     "accuse": frozenset({"of"}),
     "convict": frozenset({"of", "for", "on"}),
-    "acquit": frozenset({"of"}),
+    "acquit": frozenset({"of", "on"}),
     "arrest": frozenset({"for", "on"}),
     "detain": frozenset({"for", "on"}),
     "jail": frozenset({"for", "on"}),
@@ -253,7 +283,7 @@ CHARGE_CUES: dict[str, frozenset[str]] = {
 
 #: Words that make a subject of "accuse" a legal actor (a prosecutor's accusation is a charge).
 LEGAL_AGENT_WORDS: frozenset[str] = frozenset(
-    {"prosecutor", "prosecutors", "prosecution", "court", "judge", "tribunal", "police",
+    {"prosecutor", "prosecutors", "prosecution", "court", "judge", "tribunal",
      "investigator", "investigators", "procurator", "procuracy", "indictment", "chamber"}
 )  # fmt: skip
 

@@ -17,7 +17,9 @@ from kg.model import Item, Mention
 
 __all__ = ["MentionIndex"]
 
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|&)|,\s*as well as|\s+as well as)\s*$")
+_LIST_GAP = re.compile(
+    r"^(?:,\s*\d{1,3}\s*)?\s*(?:,|,?\s*(?:and|&)|,\s*as well as|\s+as well as)\s*$"
+)
 _COMPANIONS = frozenset({"along", "alongside", "together", "plus"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "to", "on", "from"})
@@ -173,7 +175,7 @@ class MentionIndex:
                 child.dep_ == "prep"
                 and child.lower_ == "as"
                 and any(c.lower_ == "such" for c in child.children)
-            ):
+            ) or (child.dep_ == "prep" and child.lower_ == "including"):
                 found.extend(
                     m for c in child.children if c.dep_ == "pobj" for m in self.chain(c, seen)
                 )

@@ -76,6 +76,8 @@ def _cc_of(token: Token) -> str:
 
 
 def _verb_asserted(trigger: Token, decision: bool) -> bool:
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "csubjpass"):
+        return False  # "Charging them with plotting is absurd": the act as a topic
     token = trigger
     for _ in range(_MAX_STEPS):
         if _conditional(token):
@@ -126,6 +128,8 @@ def _noun_asserted(trigger: Token) -> bool:
             return True
         if token.dep_ == "pobj" and head.lower_ == "without":
             return False
+        if head.lemma_ == "set" and any(c.lower_ == "for" for c in head.children):
+            return False  # "a hearing is set for December": scheduled, not held
         legal_appeal = head.lemma_.lower() == "appeal" and token.lower_ == "against"
         blocking = head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in BLOCKING_NOUNS
         if blocking and not legal_appeal:
@@ -133,6 +137,9 @@ def _noun_asserted(trigger: Token) -> bool:
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in BLOCKING_LEMMAS:
                 return False
+            if head.dep_ == "acl" and head.tag_ == "VBG":
+                token = head  # "information leading to their arrest": what the noun is about
+                continue
             if head.lemma_ in STATE_VERBS | LIGHT_NOUN_GOVERNORS:
                 return _verb_asserted(head, False)
             if _infinitive(head) and head.dep_ in ("xcomp", "advcl", "acl", "ccomp"):

@@ -26,6 +26,7 @@ from .event_syntax import (
     clause_patients,
     is_passive,
     preps,
+    requested_endings,
     subject_of,
     trigger_kind,
 )
@@ -64,6 +65,9 @@ def _argument_of_other_trigger(noun: Token) -> bool:
 
 def _noun_patients(noun: Token) -> list[Token]:
     own = children(noun, "poss") + preps(noun, "of", "against")
+    absentia = [t for t in noun.doc[noun.i + 1 : noun.i + 4] if t.lower_ == "absentia"]
+    if not own and absentia:  # "the trial in absentia of X", parsed as "absentia of X"
+        own = preps(absentia[0], "of")
     if not own:
         for follower in noun.doc[noun.i + 1 : noun.i + 5]:
             if follower.lower_ == "of" and follower.head.ent_type_ in ("DATE", "TIME"):
@@ -112,9 +116,9 @@ def noun_trigger(token: Token, mention_types: dict[int, str]) -> Trigger | None:
         if not issuers:
             return None
         targets = []
-        for obj in preps(token, "for", "against"):
-            targets += _noun_patients(obj) if obj.lemma_ == "arrest" else [obj]
         issuer = issuers[0]
+        for obj in preps(token, "for", "against") or preps(issuer, "for", "against"):
+            targets += _noun_patients(obj) if obj.lemma_ == "arrest" else [obj]
         agents = by_agent(issuer) if is_passive(issuer) else subject_of(issuer)
         return make("ArrestWarrant", targets, tuple(agents), "warrant-issued", issuer)
     if lemma in ("jail", "prison") or (lemma == "bar" and token.head.lower_ == "behind"):
@@ -138,6 +142,10 @@ def noun_trigger(token: Token, mention_types: dict[int, str]) -> Trigger | None:
             return None
         return make("Appeal", _appellants(token, verb), governor=verb)
     if lemma == "sentence":
+        handed = [c for c in acl if c.lemma_ in _SENTENCE_GOVERNORS]
+        if handed:
+            people = children(token, "poss") + preps(handed[0], "to", "on", "against")
+            return make("Sentencing", people, rule="sentence-handed")
         if verb is None or verb.lemma_ not in _SENTENCE_GOVERNORS:
             return None
         if is_passive(verb) or verb.lemma_ in ("receive", "serve"):
@@ -199,9 +207,7 @@ def _complaint(token: Token, verb: Token | None, acl: list[Token]) -> Trigger | 
     filer = filers[0]
     agents = by_agent(filer) if filer in acl or is_passive(filer) else subject_of(filer)
     targets = preps(token, "against")
-    for clause in [*acl, *children(filer, "advcl", "xcomp")]:
-        if clause.lemma_ in ("dissolve", "ban", "disband", "close", "shut", "sue"):
-            targets += children(clause, "dobj")
+    targets += requested_endings([*acl, *children(filer, "advcl", "xcomp")])
     for agent in agents:
         for clause in children(agent, "relcl") + acl:
             if clause.lemma_ == "accuse":

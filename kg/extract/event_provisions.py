@@ -22,11 +22,12 @@ _CAP = r"[A-Z][\w\-]*"
 _LAW_NAME = rf"{_CAP}(?:\s+(?:(?:of|on|for|and|the|in)\s+)*{_CAP})*"
 _NUMBER = r"\d+[A-Za-z]?(?:[\-.]\d+)?(?:\s*\([^)]*\))?"
 _NUMBERS = rf"{_NUMBER}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*){_NUMBER})*"
-_LAW_FIRST = re.compile(rf"(?P<law>{_LAW_NAME})(?:[’']s)?\s+[Aa]rticles?\s+(?P<nums>{_NUMBERS})")
+_UNIT = r"(?:[Aa]rticles?|[Ss]ections?|Art\.|Sec\.)"
+_LAW_FIRST = re.compile(rf"(?P<law>{_LAW_NAME})(?:[’']s)?\s+{_UNIT}\s+(?P<nums>{_NUMBERS})")
 _ARTICLE_FIRST = re.compile(
-    rf"[Aa]rticles?\s+(?P<nums>{_NUMBERS})\s+of\s+(?:the\s+|{_CAP}[’']s\s+)?(?P<law>{_LAW_NAME})"
+    rf"{_UNIT}\s+(?P<nums>{_NUMBERS})\s+of\s+(?:the\s+|{_CAP}[’']s\s+)?(?P<law>{_LAW_NAME})"
 )
-_ARTICLE_ONLY = re.compile(rf"[Aa]rticles?\s+(?P<nums>{_NUMBERS})")
+_ARTICLE_ONLY = re.compile(rf"(?:[Aa]rticles?|Sections?|Art\.|Sec\.)\s+(?P<nums>{_NUMBERS})")
 _CRIMINALISES = re.compile(
     r"^\s*,?\s*(?:that|which)\s+(?:criminali[sz]es|prohibits|punishes|outlaws|penali[sz]es"
     r"|forbids)\s+(?:the\s+)?(?P<what>.+?)(?=,\s*and\s+[A-Z]|;|\.\s|\.?$)"

@@ -24,6 +24,7 @@ from .event_lexicon import (
 
 __all__ = [
     "DURATION_NOUNS",
+    "ENDED_ORGANISATION",
     "Trigger",
     "by_agent",
     "children",
@@ -32,6 +33,9 @@ __all__ = [
     "controller",
     "facility_like",
     "is_passive",
+    "locative_preps",
+    "organisation_targets",
+    "requested_endings",
     "patient_or_subject",
     "preps",
     "subject_of",
@@ -43,6 +47,13 @@ _ADJUNCT_PREPS = frozenset(
      "from", "into", "to", "amid", "behind", "over", "with"}
 )  # fmt: skip
 _AMOUNTING = frozenset({"amount", "constitute", "equal", "mean"})
+
+#: Verbs that end an organisation, as what a complaint or petition asks for.
+ENDED_ORGANISATION: frozenset[str] = frozenset(
+    {"dissolve", "ban", "disband", "liquidate", "deregister", "outlaw", "close", "shut"}
+)
+_PARTS_OF_ORGANISATIONS = frozenset({"branch", "wing", "chapter", "affiliate", "section", "cell"})
+_ASKING = frozenset({"ask", "request", "seek", "petition", "urge", "call"})
 
 #: Nouns of a length of time ("a year in jail", "detained for one week").
 DURATION_NOUNS: frozenset[str] = frozenset(
@@ -81,6 +92,22 @@ def preps(token: Token, *words: str) -> list[Token]:
         for obj in prep.children
         if obj.dep_ in ("pobj", "pcomp")
     ]
+
+
+def locative_preps(token: Token, *words: str) -> list[Token]:
+    """Objects of the token's prepositions ``words``, also where the parser hung them on an
+    adverbial phrase of the token or mislabelled them ("held since then in X Prison")."""
+    found = preps(token, *words) + [
+        o
+        for c in token.children
+        if c.dep_ == "agent" and c.lower_ in words
+        for o in c.children
+        if o.dep_ in ("pobj", "punct")
+    ]
+    for child in token.children:
+        if child.dep_ in ("prep", "advmod", "npadvmod") and child.lower_ not in words:
+            found += [o for c in child.subtree if c != child for o in preps(c, *words)]
+    return found
 
 
 def by_agent(token: Token) -> list[Token]:
@@ -210,3 +237,25 @@ def clause_patients(noun: Token) -> list[Token]:
             return subject_of(head)
         return []
     return []
+
+
+def organisation_targets(targets: list[Token]) -> list[Token]:
+    """The organisations a complaint targets: for "the regional branch of X", X."""
+    out = []
+    for target in targets:
+        whole = preps(target, "of") if target.lemma_ in _PARTS_OF_ORGANISATIONS else []
+        out += whole or [target]
+    return out
+
+
+def requested_endings(clauses: list[Token]) -> list[Token]:
+    """What clauses ask to end: "to dissolve X" itself, or "asking the court to dissolve X"."""
+    found = []
+    for clause in clauses:
+        if clause.lemma_ in ENDED_ORGANISATION | {"sue"}:
+            found += children(clause, "dobj")
+        elif clause.lemma_ in _ASKING:
+            for asked in children(clause, "xcomp", "ccomp"):
+                if asked.lemma_ in ENDED_ORGANISATION:
+                    found += children(asked, "dobj")
+    return organisation_targets(found)

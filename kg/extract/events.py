@@ -13,8 +13,10 @@ such as "All eight" that its own item leaves unnamed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -22,11 +24,11 @@ from kg.dates import find_dates, refine_anchor
 from kg.model import ORGANIZATION_TYPES, Document, Event, Item, Mention, stable_id
 
 from .event_args import ItemContext, Participants, definite_number
+from .event_charges import trigger_offences
 from .event_dates import attach_dates
-from .event_drafts import Draft, merge_drafts, name_accomplices, share_dates
-from .event_law import charge_noun_offences, offences_after, penalty_of
-from .event_lexicon import CHARGE_CUES, PARTICIPLE_ADJECTIVES
+from .event_drafts import Draft, merge_drafts, name_offence_references, share_dates
 from .event_modality import is_asserted
+from .event_penalties import penalty_of
 from .event_provisions import find_provisions
 from .event_triggers import Trigger, find_trigger, is_passive
 from .layout import headline_lines, in_ranges
@@ -40,6 +42,10 @@ _LEGAL_TYPES = (
 )  # fmt: skip
 _CARRY_TYPES = frozenset({"ArrestWarrant", "Trial", "Appeal"})
 _MIN_LINKED = 3
+_AMENDED = re.compile(
+    r"\b(?:amend|amending|amendment to|amendments to|repeal|repealing|abolish|abolishing"
+    r"|reform|reforming|scrap|scrapping)\s+(?:the\s+)?$"
+)
 
 
 def _units(item: Item, sdoc: Doc) -> list[tuple[int, int]]:
@@ -128,44 +134,6 @@ def _agents(ctx: ItemContext, heads: Sequence[Token], unit: tuple[int, int]) -> 
     return tuple(found)
 
 
-def _is_person(ctx: ItemContext) -> Callable[[Token], bool]:
-    """A test for tokens naming a person (to cut "the murder of <victim>" to "murder")."""
-
-    def check(token: Token) -> bool:
-        mention = ctx.mention_at(token)
-        return mention is not None and ctx.personlike(mention) or token.ent_type_ == "PERSON"
-
-    return check
-
-
-def _charges(
-    ctx: ItemContext, trigger: Trigger, limit: int, positions: frozenset[int]
-) -> list[str]:
-    """The offences a trigger's own phrase names ("charged with X", "on X charges")."""
-    token = trigger.token
-    is_person = _is_person(ctx)
-    lemma = PARTICIPLE_ADJECTIVES.get(token.lower_, token.lemma_.lower())
-    if trigger.noun:
-        if lemma in ("charge", "indictment"):
-            return charge_noun_offences(token, is_person)
-        key = {"arrest": "arrest_noun"}.get(lemma, lemma)
-        cues = CHARGE_CUES.get(key)
-        found = offences_after(token, cues, limit, positions, is_person) if cues else []
-        if trigger.type == "Complaint":
-            for agent in trigger.agents:
-                for clause in agent.children:
-                    if clause.dep_ == "relcl" and clause.lemma_ == "accuse":
-                        found += offences_after(
-                            clause, frozenset({"of"}), limit, positions, is_person
-                        )
-        return found
-    if trigger.rule in ("found-guilty", "charges-dropped") or lemma == "clear":
-        cue = next((t for t in token.subtree if t.lower_ == "guilty"), token)
-        return offences_after(cue, frozenset({"of"}), limit, positions, is_person)
-    cues = CHARGE_CUES.get(lemma)
-    return offences_after(token, cues, limit, positions, is_person) if cues else []
-
-
 def _carried(
     ctx: ItemContext, trigger: Trigger, units: list[tuple[int, int]], index: int
 ) -> tuple[Mention, ...]:
@@ -205,10 +173,12 @@ def _assemble(ctx: ItemContext, units: list[tuple[int, int]], anchor: str | None
                 triggers.append(trigger)
         if not triggers:
             continue
-        positions = frozenset(t.token.i for t in triggers)
-        limit = tokens[-1].i + 1
-        dates = attach_dates(sdoc, unit[0], unit[1], [t.token for t in triggers], anchor)
+        told = [d.date for d in drafts if d.date]
+        reference = told[-1] if told else None
+        dates = attach_dates(sdoc, unit[0], unit[1], [t.token for t in triggers], anchor, reference)
+        frame = _Frame(tokens[-1].i + 1, frozenset(t.token.i for t in triggers), dates)
         unit_drafts: list[Draft] = []
+        unaimed: list[Trigger] = []
         for trigger in triggers:
             subjects, group, referred = _resolve(ctx, trigger, unit)
             extractor = f"rules:{trigger.rule}"
@@ -217,40 +187,73 @@ def _assemble(ctx: ItemContext, units: list[tuple[int, int]], anchor: str | None
                 extractor += "+carried"
             elif referred:
                 extractor += "+coref"
+            if not subjects and trigger.type == "Complaint":
+                unaimed.append(trigger)
             if not subjects and (not group or trigger.type == "Dissolution"):
                 continue
-            inferred = extractor.endswith(("+carried", "+coref"))
-            confidence = (0.7 if trigger.noun else 0.8) - (0.15 if inferred else 0.0)
-            places = ctx.places(trigger.token, frozenset({"Place", "Facility"}))
-            places = [p for p in places if unit[0] <= p.start - ctx.item.start < unit[1]]
-            facility = [p for p in places if p.type == "Facility"]
-            place = (facility or places)[0] if places else None
-            draft = Draft(
-                trigger=trigger,
-                unit=unit,
-                subjects=subjects,
-                group=group,
-                agents=_agents(ctx, trigger.agents, unit),
-                charges=_charges(ctx, trigger, limit, positions),
-                provisions=[],
-                date=dates.get(trigger.token.i),
-                place=place.mention_id if place is not None else None,
-                sentence=penalty_of(trigger.token, limit) if trigger.type == "Sentencing" else None,
-                confidence=round(confidence, 2),
-                extractor=extractor,
-            )
-            unit_drafts.append(draft)
+            unit_drafts.append(_draft(ctx, trigger, unit, (subjects, group), extractor, frame))
             ctx.remember(trigger.token.i, subjects)
+        for trigger in unaimed:
+            # "dissolved the union, ruling on a lawsuit filed by the ministry": that union
+            ended = [d.subjects for d in unit_drafts if d.trigger.type == "Dissolution"]
+            if ended:
+                extractor = f"rules:{trigger.rule}+carried"
+                unit_drafts.append(_draft(ctx, trigger, unit, (ended[0], None), extractor, frame))
+        unit_drafts.sort(key=lambda d: d.trigger.token.i)
         _cite(sdoc, unit, unit_drafts)
         drafts.extend(unit_drafts)
     return drafts
+
+
+class _Frame(NamedTuple):
+    """What the triggers of one sentence share: where the sentence ends (a token index), the
+    positions of its triggers, and the dates attached to them."""
+
+    limit: int
+    positions: frozenset[int]
+    dates: dict[int, str]
+
+
+def _draft(
+    ctx: ItemContext,
+    trigger: Trigger,
+    unit: tuple[int, int],
+    who: tuple[tuple[Mention, ...], str | None],
+    extractor: str,
+    frame: _Frame,
+) -> Draft:
+    """The draft event of a trigger whose subjects (or group) are known."""
+    limit = frame.limit
+    inferred = extractor.endswith(("+carried", "+coref"))
+    confidence = (0.7 if trigger.noun else 0.8) - (0.15 if inferred else 0.0)
+    places = ctx.places(trigger.token, frozenset({"Place", "Facility"}))
+    places = [p for p in places if unit[0] <= p.start - ctx.item.start < unit[1]]
+    facility = [p for p in places if p.type == "Facility"]
+    place = (facility or places)[0] if places else None
+    return Draft(
+        trigger=trigger,
+        unit=unit,
+        subjects=who[0],
+        group=who[1],
+        agents=_agents(ctx, trigger.agents, unit),
+        charges=trigger_offences(ctx, trigger, limit, frame.positions),
+        provisions=[],
+        date=frame.dates.get(trigger.token.i),
+        place=place.mention_id if place is not None else None,
+        sentence=penalty_of(trigger.token, limit) if trigger.type == "Sentencing" else None,
+        confidence=round(confidence, 2),
+        extractor=extractor,
+    )
 
 
 def _cite(sdoc: Doc, unit: tuple[int, int], drafts: list[Draft]) -> None:
     """Give each provision cited in a sentence to the legal event nearest before it."""
     if not drafts:
         return
-    for cited in find_provisions(sdoc.text[unit[0] : unit[1]]):
+    text = sdoc.text[unit[0] : unit[1]]
+    for cited in find_provisions(text):
+        if _AMENDED.search(text[max(0, cited.start - 30) : cited.start]):
+            continue  # "a pledge to amend Section 112": the law changed, not one applied
         position = unit[0] + cited.start
         before = [d for d in drafts if d.trigger.token.idx < position]
         legal = [d for d in before if d.trigger.type in _LEGAL_TYPES]
@@ -295,7 +298,7 @@ def find_events(document: Document, item: Item, sdoc: Doc, mentions: list[Mentio
     ctx = ItemContext(item, sdoc, list(mentions))
     anchor = _anchor(document, item)
     drafts = _assemble(ctx, _units(item, sdoc), anchor)
-    name_accomplices(drafts)
+    name_offence_references(drafts)
     share_dates(drafts)
     events = [_event(document, item, sdoc, d) for d in merge_drafts(drafts)]
     return sorted(events, key=lambda e: (e.start, e.type))

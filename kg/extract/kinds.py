@@ -11,17 +11,18 @@ import unicodedata
 
 from .gazetteer import COUNTRY_ALIASES, DEMONYMS, FAMOUS_ORGS
 from .lexicon import (
+    DETENTION_QUALIFIERS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
     GENERIC_ALONE,
     HEAD_TYPES,
-    HONORIFICS,
     MEDIA_WORDS,
     MONTHS,
     NON_ACTOR_HEADS,
     PLACE_HEADS,
     PLACE_SUFFIXES,
 )
+from .titles import HONORIFICS
 
 __all__ = [
     "country_of",
@@ -171,6 +172,10 @@ def kind_of_name(text: str) -> str | None:
         front
         & {"prison", "jail", "gaol", "penitentiary", "colony", "correctional", "detention", "camp"}
         or {"police", "station"} <= front
+    ):
+        return "Facility"
+    if _head(words) in {"centre", "center", "camp", "colony", "facility"} and (
+        front & DETENTION_QUALIFIERS
     ):
         return "Facility"
     if "human rights council" in joined or "security council" in joined:

@@ -45,7 +45,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _is_headline(line: str) -> bool:
-    """A line is a headline when it is Title Case, or short and not a finished sentence."""
+    """A line is a headline when it is Title Case, or short and not a finished sentence.
+
+    A finished sentence with a lower-case content word ("Chan Dara, Lim Sovann and Pich
+    Nary were released on Friday.") is prose however many names it holds: Title Case
+    headlines capitalise every content word.
+    """
     words = _WORD.findall(line)
     if not words:
         return False
@@ -53,7 +58,7 @@ def _is_headline(line: str) -> bool:
     capitalised = sum(1 for w in content if w[0].isupper())
     finished = line.rstrip().endswith((".", "!", "?", "”", '"', ".)", ":", "’"))
     if len(content) >= 2 and capitalised >= 0.75 * len(content):
-        return not finished or len(words) < 12
+        return not finished or (len(words) < 12 and capitalised == len(content))
     return not finished and len(words) < 16
 
 

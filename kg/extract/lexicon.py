@@ -1,29 +1,25 @@
 """Word lists of institution KINDS, titles and roles used to find and type actors.
 
-These are general vocabularies (what a court, a ministry or a prison is called; what a role
-or a title looks like), never names of particular people or organisations, except a short list
-of famous international bodies and country names, which every corpus in the field shares.
+These are general vocabularies (what a court, a ministry or a prison is called), never names of
+particular people or organisations.  The words of people's titles and roles are in
+:mod:`kg.extract.titles`.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "DETENTION_QUALIFIERS",
     "FACILITY_HEADS",
     "FUNCTION_WORDS",
     "GENERIC_ALONE",
     "GOVERNMENT_WORDS",
     "HEAD_TYPES",
-    "HONORIFICS",
     "MEDIA_WORDS",
     "MONTHS",
-    "NOBLE_TITLES",
     "NON_ACTOR_HEADS",
-    "PERSON_TITLES",
     "PLACE_HEADS",
     "PLACE_SUFFIXES",
-    "POLITICAL_ROLES",
     "POSSESSIVE_COMMON",
-    "ROLE_WORDS",
 ]
 
 #: Lower-case function words allowed inside a multi-word name ("Ministry of Interior").
@@ -92,6 +88,7 @@ HEAD_TYPES: dict[str, str] = {
             "collective",
             "trust",
             "confederation",
+            "fund",
         ],
         "CivilSocietyOrganization",
     ),
@@ -141,6 +138,13 @@ FACILITY_HEADS: frozenset[str] = frozenset(
         "cc",
     }
 )
+
+#: Words that make a "centre" or "camp" a place of detention ("Juvenile Observation Centre").
+DETENTION_QUALIFIERS: frozenset[str] = frozenset(
+    {"detention", "remand", "reception", "correctional", "rehabilitation", "observation",
+     "holding", "juvenile", "re-education", "reeducation", "penal", "interrogation", "labour",
+     "labor", "internment", "custody", "pre-trial", "pretrial", "prison"}
+)  # fmt: skip
 
 #: Heads (or leading words) of named places that the model often tags as organisations.
 PLACE_HEADS: frozenset[str] = frozenset(
@@ -232,6 +236,10 @@ GENERIC_ALONE: frozenset[str] = frozenset(
         "army",
         "military",
         "international",
+        "prison",
+        "jail",
+        "colony",
+        "camp",
         "the",
     }
 )
@@ -243,163 +251,6 @@ POSSESSIVE_COMMON: frozenset[str] = frozenset(
 
 #: Words that form the collective noun of a government as an actor.
 GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "authorities", "regime"})
-
-#: Titles that may precede a person's name and are dropped from it.
-HONORIFICS: frozenset[str] = frozenset(
-    {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss", "madam", "sir", "lok", "oknha"}
-)
-
-#: Royal and noble titles kept as part of a person's name ("Prince ...").
-NOBLE_TITLES: frozenset[str] = frozenset(
-    {"prince", "princess", "king", "queen", "sultan", "sheikh", "samdech", "emir"}
-)
-
-#: Capitalised titles that mark the following name as a person ("Investigating Judge").
-PERSON_TITLES: frozenset[str] = frozenset(
-    {
-        "judge",
-        "minister",
-        "president",
-        "vice-president",
-        "prime",
-        "premier",
-        "governor",
-        "prosecutor",
-        "general",
-        "colonel",
-        "captain",
-        "senator",
-        "deputy",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "ambassador",
-        "director",
-        "chief",
-        "commissioner",
-        "mayor",
-        "lawyer",
-        "activist",
-        "journalist",
-        "monk",
-        "venerable",
-        "father",
-        "reverend",
-        "rapporteur",
-        "officer",
-        "lieutenant",
-        "major",
-        "sergeant",
-        "commander",
-        "justice",
-        "opposition",
-        "councillor",
-        "councilor",
-        "founder",
-        "member",
-        "members",
-        "owner",
-        "defender",
-        "reporter",
-        "photographer",
-        "daughter",
-        "son",
-        "wife",
-        "husband",
-        "mother",
-        "brother",
-        "sister",
-        "mp",
-        "mps",
-        "lawmaker",
-        "official",
-        "researcher",
-        "head",
-        "representative",
-        "investigator",
-        "attorney",
-        "detainee",
-        "prisoner",
-        "candidate",
-        "editor",
-        "dissident",
-    }
-)
-
-#: Lower-case role nouns of memberships ("president of", "staff member from").
-ROLE_WORDS: frozenset[str] = frozenset(
-    PERSON_TITLES
-    - {
-        "prime",
-        "opposition",
-        "monk",
-        "venerable",
-        "father",
-        "reverend",
-        "daughter",
-        "son",
-        "wife",
-        "husband",
-        "mother",
-        "brother",
-        "sister",
-        "detainee",
-        "prisoner",
-        "defender",
-        "dissident",
-        "activist",
-        "lawyer",
-        "journalist",
-        "photographer",
-    }
-    | {
-        "staff",
-        "employee",
-        "chair",
-        "vice-chair",
-        "treasurer",
-        "coordinator",
-        "manager",
-        "councilor",
-        "commander",
-        "chief",
-        "activist",
-        "researcher",
-        "head",
-        "organiser",
-        "organizer",
-        "supporter",
-        "member",
-        "members",
-        "mps",
-        "mp",
-        "lawmakers",
-    }
-)
-
-#: Role nouns of elected office: an organisation that qualifies them is a political party.
-POLITICAL_ROLES: frozenset[str] = frozenset(
-    {
-        "councillor",
-        "councilor",
-        "councillors",
-        "mp",
-        "mps",
-        "lawmaker",
-        "lawmakers",
-        "senator",
-        "candidate",
-        "candidates",
-        "chief",
-        "chiefs",
-        "mp-elect",
-        "parliamentarian",
-    }
-)
 
 #: Month and weekday names, which end a capitalised name.
 MONTHS: frozenset[str] = frozenset(

@@ -19,14 +19,11 @@ from spacy.tokens import Doc
 
 from kg.model import ORGANIZATION_TYPES, Document, Item, Membership, Mention, stable_id
 
-from .lexicon import ROLE_WORDS
+from .member_refs import normalise_role as _role
+from .member_refs import pronoun_memberships, referred_memberships
 
 __all__ = ["find_memberships"]
 
-_ROLE = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + r")s?\b",
-    re.IGNORECASE,
-)
 _FILLER = r"(?:[\w’'-]+\s+){0,3}"
 _APPOSITIVE = re.compile(
     r"^(?:,\s+\d{1,3},)?,?\s+(?:is |was |has been )?(?:the |a |an )?"
@@ -50,63 +47,29 @@ _PERSON_POSSESSIVE = re.compile(r"^['’]s\s+(?:ruling\s+|own\s+)?$")
 _PRE_ROLE = re.compile(r"^,\s+(?:the |a |an )?(?P<pre>(?:[\w-]+\s+){0,2}?)$")
 _POST_ROLE = re.compile(r"^\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)")
 _LED_BY = re.compile(r"^\s+(?:is|was|has been)?\s*led\s+by\s+$")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+_LIST_GAP = re.compile(r"^(?:,\s*\d{1,3}\s*)?\s*(?:,|,?\s*and|&)\s*$")
 _COURT_TITLE = re.compile(
     r"\b(?P<role>(?:investigating |presiding |trial )?(?:judge|prosecutor))\s+$", re.I
 )
-_DROP_WORDS = {
-    "the",
-    "a",
-    "an",
-    "current",
-    "its",
-    "his",
-    "her",
-    "their",
-    "then",
-    "is",
-    "was",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "some",
-    "many",
-    "all",
-    "other",
-    "additional",
-}
-
-
-def _role(words: str) -> str | None:
-    """Normalise a role phrase: lower case, leading determiners dropped, plural made singular."""
-    text = " ".join(words.replace("\n", " ").split()).strip(" ,")
-    if not text or not _ROLE.search(text):
-        return None
-    tokens = text.lower().split()
-    while tokens and (tokens[0] in _DROP_WORDS or tokens[0].isdigit()):
-        tokens = tokens[1:]
-    tokens = [
-        re.sub(r"(member|leader|official|activist|officer|reporter)s$", r"\1", t) for t in tokens
-    ]
-    tokens = [t[:-1] if t in {"mps"} else t for t in tokens]
-    return " ".join(tokens) or None
 
 
 class _Sentence:
     """One sentence's text (item offsets) and the mentions inside it, in order."""
 
-    def __init__(self, item: Item, start: int, end: int, mentions: list[Mention]) -> None:
+    def __init__(
+        self, item: Item, sdoc: Doc, start: int, end: int, mentions: list[Mention]
+    ) -> None:
         self.item = item
+        self.sdoc = sdoc
         self.start = start
         self.end = end
         self.mentions = [m for m in mentions if start <= m.start - item.start < end]
+
+    def after_verbs(self, start: int, end: int) -> int:
+        """Where the words of [start, end) (item offsets) resume after their last verb: a role
+        phrase holds no verb ("on Tuesday sentenced three members" -> "three members")."""
+        verbs = [t for t in self.sdoc if start <= t.idx < end and t.pos_ in {"VERB", "AUX"}]
+        return verbs[-1].idx + len(verbs[-1].text) if verbs else start
 
     def gap(self, left: Mention, right: Mention) -> str:
         """The text between two mentions; a closing parenthesis after an acronym is dropped."""
@@ -129,8 +92,11 @@ def _is_org(mention: Mention) -> bool:
     return mention.type in ORGANIZATION_TYPES
 
 
-def _pairs(sentence: _Sentence) -> list[tuple[Mention, Mention, str | None]]:
-    """(person, organisation, role) triples the sentence states."""
+def _pairs(
+    sentence: _Sentence, earlier_courts: list[Mention]
+) -> list[tuple[Mention, Mention, str | None]]:
+    """(person, organisation, role) triples the sentence states; a judge titled in a sentence
+    that names no court sits on the one court the sentence before named."""
     found: list[tuple[Mention, Mention, str | None]] = []
     ms = sentence.mentions
     for i, person in enumerate(ms):
@@ -153,7 +119,17 @@ def _pairs(sentence: _Sentence) -> list[tuple[Mention, Mention, str | None]]:
             if _LED_BY.match(gap):
                 role = "leader"
             elif re.fullmatch(r"\s*,\s*", gap) and role_of:
-                role = _role(role_of.group("role"))
+                first = sentence.start + role_of.start("role")
+                last = sentence.start + role_of.end("role")
+                role = _role(sentence.item.text[sentence.after_verbs(first, last) : last])
+            elif (
+                then_role
+                and sentence.after_verbs(
+                    org.end - sentence.item.start, person.start - sentence.item.start
+                )
+                > org.end - sentence.item.start
+            ):
+                role = None
             elif then_role or including:
                 role = _role((then_role or including).group("role"))  # type: ignore[union-attr]
             else:
@@ -161,7 +137,7 @@ def _pairs(sentence: _Sentence) -> list[tuple[Mention, Mention, str | None]]:
             if role:
                 found.append((person, org, role))
         court_title = _COURT_TITLE.search(sentence.before(person))
-        courts = [m for m in ms if m.type == "Court"]
+        courts = [m for m in ms if m.type == "Court"] or earlier_courts
         if court_title and len(courts) == 1:
             found.append((person, courts[0], court_title.group("role").lower()))
     return found + _list_members(sentence, found)
@@ -207,7 +183,7 @@ def _sentences(item: Item, sdoc: Doc, mentions: list[Mention]) -> list[_Sentence
         bounds = [(s.start_char, s.end_char) for s in sdoc.sents]
     else:
         bounds = [(0, len(item.text))]
-    return [_Sentence(item, a, b, mentions) for a, b in bounds]
+    return [_Sentence(item, sdoc, a, b, mentions) for a, b in bounds]
 
 
 def _byline_memberships(
@@ -233,8 +209,13 @@ def find_memberships(
     out: dict[tuple[str, str, str | None], Membership] = {}
     triples: list[tuple[_Sentence | None, Mention, Mention, str | None]] = []
     sentence: _Sentence | None
+    earlier_courts: list[Mention] = []
     for sentence in _sentences(item, sdoc, ordered):
-        triples += [(sentence, p, o, r) for p, o, r in _pairs(sentence)]
+        triples += [(sentence, p, o, r) for p, o, r in _pairs(sentence, earlier_courts)]
+        earlier_courts = [m for m in sentence.mentions if m.type == "Court"]
+        referred = referred_memberships(item, sentence.start, sentence.end, ordered)
+        referred += pronoun_memberships(item, sentence.start, sentence.end, ordered)
+        triples += [(sentence, p, o, r) for p, o, r in referred]
     triples += [(None, p, o, r) for p, o, r in _byline_memberships(item, ordered)]
     for sentence, person, org, role in triples:
         if sentence is None:

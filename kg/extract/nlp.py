@@ -9,17 +9,19 @@ from spacy.language import Language
 
 from kg.errors import KgError
 
-from . import spans  # noqa: F401  (registers the "kg_actor_spans" factory)
+# Imported to register the "kg_line_breaks" and "kg_actor_spans" components.
+from . import line_breaks, spans  # noqa: F401
 
 __all__ = ["load_nlp"]
 
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
-    """Load the installed spaCy package ``model`` plus the actor-span component (cached).
+    """Load the installed spaCy package ``model`` plus this package's components (cached).
 
-    The component runs last, after ``ner`` when the model has one, so it can re-type the
-    model's entities by their words and context.
+    The line-break component runs before the parser, so headlines and date lines are not
+    parsed into the sentence after them; the actor-span component runs last, after ``ner``
+    when the model has one, so it can re-type the model's entities by their words and context.
     """
     try:
         nlp = spacy.load(model)
@@ -27,6 +29,11 @@ def load_nlp(model: str) -> Language:
         raise KgError(
             f"spaCy model {model!r} is not installed (set KG_SPACY_MODEL to one that is)"
         ) from exc
+    if "kg_line_breaks" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_line_breaks", before="parser")
+        else:
+            nlp.add_pipe("kg_line_breaks", first=True)
     if "kg_actor_spans" not in nlp.pipe_names:
         nlp.add_pipe("kg_actor_spans", last=True)
     return nlp

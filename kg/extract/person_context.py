@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .candidates import ActorSpan, merge_candidates
 from .kinds import country_of, is_name_word, kind_of_name
 from .layout import in_ranges
-from .lexicon import HONORIFICS, NOBLE_TITLES, PERSON_TITLES, ROLE_WORDS
+from .titles import HONORIFICS, NOBLE_TITLES, PERSON_TITLES, ROLE_WORDS
 
 __all__ = ["person_spans"]
 
@@ -32,8 +32,11 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER = re.compile(r"^[\s-]+(?:" + _ROLE_ALTERNATION + r")\b", re.IGNORECASE)
-_BEFORE = re.compile(r"(?:(?i:courtesy of):?|(?:^|\n)\s*By:?|(?i:photo):)\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*and|&|-|–|—)\s*$")
+_BEFORE = re.compile(
+    r"(?:(?i:courtesy of):?|(?:^|\n)\s*By:?|(?i:photo):"
+    r"|(?i:(?:reporting|editing|writing|reported|written|edited|compiled|produced) by))\s*$"
+)
+_SEPARATOR = re.compile(r"^(?:,\s*\d{1,3}\s*)?\s*(?:,|,?\s*and|&|-|–|—)\s*$")
 
 
 def _name_shaped(text: str) -> bool:
@@ -62,7 +65,7 @@ def _person_context(doc: Doc, span: ActorSpan) -> str:
     after = doc.text[span.end : span.end + 80]
     if _MODIFIER.match(after) or after.startswith("-"):
         return ""
-    if _BEFORE.search(doc.text[max(0, span.start - 20) : span.start]):
+    if _BEFORE.search(doc.text[max(0, span.start - 30) : span.start]):
         return "credit"
     single = " " not in doc.text[span.start : span.end]
     if _title_before(doc, span.start) or (not single and _APPOSITIVE.match(after)):

@@ -12,14 +12,18 @@ from spacy.tokens import Doc
 
 from .candidates import POSSESSIVE, ActorSpan, char_span
 from .gazetteer import FAMOUS_ORGS
-from .kinds import country_of, is_acronym, is_name_word, kind_of_name
-from .lexicon import GOVERNMENT_WORDS, PLACE_SUFFIXES
+from .kinds import country_of, initials, is_acronym, is_name_word, kind_of_name, name_words
+from .lexicon import FUNCTION_WORDS, GOVERNMENT_WORDS, MONTHS, PLACE_SUFFIXES
+from .titles import PERSON_TITLES
 
 __all__ = [
     "acronym_list_spans",
     "acronym_spans",
+    "classified_spans",
+    "dateline_spans",
     "government_spans",
     "line_spans",
+    "local_institution_spans",
     "place_suffix_spans",
 ]
 
@@ -73,8 +77,46 @@ def place_suffix_spans(doc: Doc) -> list[ActorSpan]:
     return spans
 
 
+def _spelt_tail(doc: Doc, long_form: ActorSpan, acronym: str) -> ActorSpan | None:
+    """The end of a long span that the acronym spells when the whole span does not: "Chan
+    Dara of Lawyers for Fictional Freedom (LFF)" gives "Lawyers for Fictional Freedom"."""
+    text = doc.text[long_form.start : long_form.end]
+    target = acronym.replace(".", "").upper()
+    if initials(name_words(text)) == target:
+        return None
+    for found in re.finditer(r"\b(?:of|at|from|for|with)\s+(?:the\s+)?(?=[A-Z])", text):
+        tail = text[found.end() :]
+        if initials(name_words(tail)) == target:
+            start = long_form.start + found.end()
+            kind = kind_of_name(tail) or "CivilSocietyOrganization"
+            return ActorSpan(start, long_form.end, kind, "acronym-long-form", 0.9)
+    return None
+
+
+_LOCAL_INSTITUTION = re.compile(
+    r"(?<![\w’'-])(?:(?:The|the) )?(?P<name>(?:[A-Z][\w’'-]+ ){1,3}"
+    r"(?:city|municipal|provincial|regional|district|town|county|state|local|oblast) "
+    r"(?P<head>council|court|police|prosecutor['’]s office|prosecutors['’]? office"
+    r"|prosecution office|administration|office|committee|assembly))\b"
+)
+
+
+def local_institution_spans(doc: Doc) -> list[ActorSpan]:
+    """A place's institution written in lower case: "the Northport city council", "the
+    Northport regional prosecutor's office", "Northport district court"."""
+    spans = []
+    for found in _LOCAL_INSTITUTION.finditer(doc.text):
+        place = found.group("name").split(" ")[0]
+        if kind_of_name(place) is not None and kind_of_name(place) != "Place":
+            continue
+        kind = "Court" if found.group("head") == "court" else "GovernmentBody"
+        spans.append(ActorSpan(found.start("name"), found.end("name"), kind, "local-body", 0.85))
+    return spans
+
+
 def acronym_spans(doc: Doc, known: list[ActorSpan]) -> list[ActorSpan]:
-    """ "Long Name (ACR)": the acronym takes the type of the name just before it."""
+    """ "Long Name (ACR)": the acronym takes the type of the name just before it; when only
+    the end of that name spells the acronym, that end is the organisation's name."""
     spans = []
     ends = {s.end: s for s in known}
     for i in range(1, len(doc) - 2):
@@ -88,8 +130,90 @@ def acronym_spans(doc: Doc, known: list[ActorSpan]) -> list[ActorSpan]:
             continue
         acronym = doc[i + 1]
         end = acronym.idx + len(acronym.text.rstrip(")"))
-        spans.append(ActorSpan(acronym.idx, end, long_form.type, "acronym-definition", 0.9))
+        tail = _spelt_tail(doc, long_form, doc.text[acronym.idx : end])
+        kind = tail.type if tail is not None else long_form.type
+        spans.append(ActorSpan(acronym.idx, end, kind, "acronym-definition", 0.9))
+        if tail is not None:
+            spans.append(tail)
     return spans
+
+
+#: Common nouns that classify the name after them ("the student group Free Imaginary
+#: Youth", "the outlet Eastbrook Fictional News"), with the actor type they give.
+_CLASSIFIERS: dict[str, str] = {
+    **dict.fromkeys(["party", "movement"], "PoliticalParty"),
+    **dict.fromkeys(
+        ["outlet", "newspaper", "website", "broadcaster", "channel", "magazine", "portal",
+         "tabloid", "weekly", "daily"],
+        "MediaOrganization",
+    ),
+    **dict.fromkeys(
+        ["group", "organisation", "organization", "ngo", "association", "union", "network",
+         "coalition", "collective", "charity", "foundation", "initiative", "campaign"],
+        "CivilSocietyOrganization",
+    ),
+}  # fmt: skip
+
+
+def classified_spans(doc: Doc) -> list[ActorSpan]:
+    """A capitalised name right after a classifying noun: "the rights group X", "the
+    independent outlet Y".  A name followed by a verb is the subject of a relative clause
+    ("the party Chan Dara founded"), not the classified name."""
+    spans = []
+    for token in doc[:-1]:
+        kind = _CLASSIFIERS.get(token.lower_)
+        if kind is None or token.pos_ != "NOUN" or not doc[token.i + 1].text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and (
+            doc[end].text[:1].isupper()
+            or (doc[end].lower_ in FUNCTION_WORDS and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper())
+        ):  # fmt: skip
+            end += 1
+        words = doc[token.i + 1 : end]
+        broken = any(t.lower_ in MONTHS or "\n" in t.text_with_ws[:-1] for t in words)
+        if broken or words[0].lower_ in PERSON_TITLES:
+            continue
+        if end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}:
+            continue
+        named = kind_of_name(words.text)
+        if named == "" or named == "Place" or country_of(words.text):
+            continue
+        span = char_span(doc, token.i + 1, end, named or kind, "classified", 0.8)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ ][A-Z][A-Z'’.-]{1,}){0,2})"
+    r"(?:,[ ]+(?:[A-Z][a-z]+\.?[ ]+\d{1,2}\b|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?[ ]+[–—-][ ])"
+    r"|[ ]+[–—-][ ])",
+    re.MULTILINE,
+)
+
+
+_DATED_PLACE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}),[ ]+"
+    r"(?:\d{1,2}[ ][A-Z][a-z]+|[A-Z][a-z]+[ ]\d{1,2})(?:,?[ ]\d{4})?[ ]+[–—-][ ]",
+    re.MULTILINE,
+)
+_DATELINE_REACH = 400
+
+
+def dateline_spans(doc: Doc) -> list[ActorSpan]:
+    """The place of a news dateline, which opens an article: "BANGKOK, March 14 (Agency) -",
+    "RURITANIA CITY, Ruritania –", "NORTHPORT – ...", "Northport, 17 August 2023 –"."""
+    found = _DATELINE.search(doc.text[:_DATELINE_REACH]) or _DATED_PLACE.search(
+        doc.text[:_DATELINE_REACH]
+    )
+    if found is None:
+        return []
+    place = found.group("place")
+    if is_acronym(place) and len(place) <= 4 or kind_of_name(place):
+        return []
+    return [ActorSpan(found.start("place"), found.end("place"), "Place", "dateline", 0.8)]
 
 
 def government_spans(doc: Doc) -> list[ActorSpan]:

@@ -21,21 +21,20 @@ from spacy.tokens import Doc, Token
 from .candidates import POSSESSIVE, ActorSpan, char_span, merge_candidates
 from .kinds import country_of, is_acronym, kind_of_name
 from .layout import headline_lines, in_ranges
-from .lexicon import (
-    FUNCTION_WORDS,
-    HEAD_TYPES,
-    MONTHS,
-    PERSON_TITLES,
-    POSSESSIVE_COMMON,
-)
+from .lexicon import FUNCTION_WORDS, GENERIC_ALONE, HEAD_TYPES, MONTHS, POSSESSIVE_COMMON
+from .name_variants import name_variant_spans
 from .person_context import person_spans
 from .rule_spans import (
     acronym_list_spans,
     acronym_spans,
+    classified_spans,
+    dateline_spans,
     government_spans,
     line_spans,
+    local_institution_spans,
     place_suffix_spans,
 )
+from .titles import PERSON_TITLES
 
 __all__ = ["ActorSpansComponent", "actor_spans", "make_actor_spans", "stored_spans"]
 
@@ -55,6 +54,42 @@ _CHUNK_DROP = FUNCTION_WORDS | {
     "her",
 }
 _NUMBERED_HEADS = {"center", "centre", "prison", "camp", "colony", "court", "unit", "station"}
+_NUMBER_MARKS = {"no", "nr", "number"}
+_LOCATIVE_AFTER_GENERIC = {"in", "at", "from", "near"}
+#: Lower-case words after a hyphen that end a name rather than continue it ("CNRP-led").
+_HYPHEN_SUFFIXES = {
+    "led", "based", "backed", "run", "owned", "era", "style", "born", "type", "like", "wide",
+    "free", "linked", "held", "made", "allied", "aligned", "funded", "leaning", "controlled",
+}  # fmt: skip
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """A bare apostrophe after a plural inside a name ("Magistrates' Court")."""
+    return (
+        doc[i].text in {"'", "’"}
+        and i > 0
+        and doc[i - 1].text.endswith("s")
+        and not doc[i - 1].whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
+def _hyphenated_end(doc: Doc, end: int) -> int:
+    """Extend a name over a hyphenated lower-case part written without spaces
+    ("Mei Notreal-ling"), but not over a suffix such as "-led" or "-based"."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text.islower()
+        and len(doc[end + 1].text) <= 6
+        and doc[end + 1].text not in _HYPHEN_SUFFIXES
+    ):
+        end += 2
+    return end
 
 
 def _split_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -65,7 +100,10 @@ def _split_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         token = doc[i]
         breaks = "\n" in token.text or token.text in {"(", ")", "|", "–", "—", "/", ":"}
         proper_possessive = (
-            token.text in POSSESSIVE and i > start and doc[i - 1].lower_ not in POSSESSIVE_COMMON
+            token.text in POSSESSIVE
+            and i > start
+            and doc[i - 1].lower_ not in POSSESSIVE_COMMON
+            and not _plural_possessive(doc, i)
         )
         if breaks or proper_possessive:
             if i > begin:
@@ -82,7 +120,7 @@ def _split_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _type_for(text: str, label: str) -> tuple[str, float] | None:
     """The actor type of a model entity: its name's kind first, else the model's label."""
     kind = kind_of_name(text)
-    if kind == "":
+    if kind == "" or re.search(r"[$€£¥₹]", text) or not re.search(r"[^\W\d_]", text):
         return None
     if country_of(text):
         return "Place", 0.6
@@ -109,6 +147,8 @@ def _model_spans(doc: Doc, headlines: tuple[tuple[int, int], ...]) -> list[Actor
         for start, end in _split_span(doc, ent.start, ent.end):
             if ent.label_ == "ORG" and _after_role_of(doc, start):
                 continue
+            if ent.label_ in {"PERSON", "ORG", "GPE"} and kind_of_name(doc[start:end].text) is None:
+                end = _hyphenated_end(doc, end)
             text = doc[start:end].text
             typed = _type_for(text, ent.label_)
             if typed is None or _possessed_or_modifier(doc, ent.start, start, end, typed[1]):
@@ -153,8 +193,23 @@ def _chunk_token(token: Token) -> bool:
 def _inner_token(doc: Doc, j: int) -> bool:
     """A number after a numbered head ("Center 3") or a common possessive ("People's")."""
     token, previous = doc[j], doc[j - 1].lower_
-    numbered = token.like_num and previous in _NUMBERED_HEADS
-    return numbered or (token.text in POSSESSIVE and previous in POSSESSIVE_COMMON)
+    numbered = token.like_num and previous in _NUMBERED_HEADS | _NUMBER_MARKS
+    common = token.text in POSSESSIVE and previous in POSSESSIVE_COMMON
+    return numbered or common or _plural_possessive(doc, j)
+
+
+def _joined_piece(doc: Doc, j: int) -> int:
+    """How many tokens from ``j`` continue a name without a space: "-trial" in "Pre-trial",
+    "." in "No. 4" (with its number), "-Corruption" in "Anti-Corruption"; 0 if none."""
+    token = doc[j]
+    if j + 1 >= len(doc) or doc[j - 1].whitespace_:
+        return 0
+    nxt = doc[j + 1]
+    if token.text == "-" and not token.whitespace_ and (_chunk_token(nxt) or nxt.is_alpha):
+        return 2
+    if token.text == "." and doc[j - 1].lower_ in _NUMBER_MARKS and nxt.like_num:
+        return 2
+    return 0
 
 
 def _capitalised_chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -170,13 +225,8 @@ def _capitalised_chunks(doc: Doc) -> list[tuple[int, int]]:
             token = doc[j]
             if _chunk_token(token):
                 j += 1
-            elif (
-                token.text == "-"
-                and not doc[j - 1].whitespace_
-                and j + 1 < len(doc)
-                and _chunk_token(doc[j + 1])
-            ):
-                j += 2
+            elif _joined_piece(doc, j):
+                j += _joined_piece(doc, j)
             elif _inner_token(doc, j):
                 j += 1
             elif token.lower_ in FUNCTION_WORDS and token.text.islower():
@@ -218,14 +268,52 @@ def _chunk_spans(doc: Doc, headlines: tuple[tuple[int, int], ...]) -> list[Actor
                 continue
             while b > a and (doc[b - 1].lower_ in FUNCTION_WORDS or doc[b - 1].is_punct):
                 b -= 1
-            if a >= b:
+            if a >= b or _generic_with_locative(doc, a, b):
                 continue
             kind = kind_of_name(doc[a:b].text)
+            if kind == "Facility":
+                b = _facility_end(doc, a, b)
             if kind and kind != "Person":
+                a = _organisation_start(doc, a, b, kind)
                 span = char_span(doc, a, b, kind, "kind-words", 0.85)
                 if span is not None:
                     spans.append(span)
     return spans
+
+
+def _generic_with_locative(doc: Doc, a: int, b: int) -> bool:
+    """ "Police in Fictown" opening a sentence: a generic word capitalised by position, then
+    where it acts, not a name."""
+    opening = doc[a].is_sent_start or a == 0 or "\n" in doc[a - 1].text_with_ws
+    return (
+        opening
+        and doc[a].lower_ in GENERIC_ALONE
+        and a + 1 < b
+        and doc[a + 1].lower_ in _LOCATIVE_AFTER_GENERIC
+    )
+
+
+def _facility_end(doc: Doc, a: int, b: int) -> int:
+    """Where a prison's name ends in "Greystone Prison in Fictown": before an "in"/"at" whose
+    right part is no facility (the town it stands in)."""
+    for k in range(a + 1, b - 1):
+        if doc[k].lower_ in {"in", "at", "near"}:
+            left, right = doc[a:k].text, doc[k + 1 : b].text
+            if kind_of_name(left) == "Facility" and kind_of_name(right) != "Facility":
+                return k
+    return b
+
+
+def _organisation_start(doc: Doc, a: int, b: int, kind: str) -> int:
+    """Where the institution begins in "Investigating Judge X of the Y Court": after an
+    "of"/"at"/"from" whose left part names no institution and whose right part names one."""
+    for k in range(a + 1, b - 1):
+        if doc[k].lower_ not in {"of", "at", "from"}:
+            continue
+        if kind_of_name(doc[a:k].text) is None and kind_of_name(doc[k + 1 : b].text) == kind:
+            return k + 1
+        return a
+    return a
 
 
 def _facility_possessors(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
@@ -246,11 +334,14 @@ def actor_spans(doc: Doc) -> list[ActorSpan]:
     headlines = headline_lines(doc.text)
     model = _model_spans(doc, headlines)
     rules = _chunk_spans(doc, headlines) + place_suffix_spans(doc) + government_spans(doc)
-    rules += line_spans(doc, headlines)
+    rules += line_spans(doc, headlines) + classified_spans(doc) + dateline_spans(doc)
+    rules += local_institution_spans(doc)
     first = merge_candidates(model + rules)
     first = merge_candidates(first + acronym_spans(doc, first))
     first = merge_candidates(first + acronym_list_spans(doc, first))
-    return _repeated(doc, _facility_possessors(doc, person_spans(doc, first, headlines)))
+    people = person_spans(doc, first, headlines)
+    people = merge_candidates(people + name_variant_spans(doc, people))
+    return _repeated(doc, _facility_possessors(doc, people))
 
 
 def _repeated(doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
