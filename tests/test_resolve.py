@@ -132,3 +132,37 @@ def test_shorter_form_of_an_organisation_joins_the_full_name() -> None:
     ]
     (unit,) = _resolve(text, spans)
     assert unit.label == "Ruritanian Anti-Fraud Unit"
+
+
+def test_a_capitalised_dateline_joins_the_place() -> None:
+    text = "BANGKOK, March 14 - Police detained two students in Bangkok."
+    entities = _resolve(text, [("BANGKOK", "Place"), ("Bangkok", "Place")])
+    places = [e for e in entities if e.type == "Place"]
+    assert [(e.entity_id, e.label, e.aliases) for e in places] == [
+        ("place/bangkok", "Bangkok", ("BANGKOK",))
+    ]
+
+
+def test_burmese_name_without_its_honorific_is_the_same_person() -> None:
+    text = "U Kyaw Imaginary was jailed. Kyaw Imaginary, 58, is a former lawmaker."
+    entities = _resolve(text, [("U Kyaw Imaginary", "Person"), ("Kyaw Imaginary", "Person")])
+    assert _persons(entities) == {"U Kyaw Imaginary": ("Kyaw Imaginary",)}
+
+
+def test_a_possessive_misspelling_and_a_given_name_join_their_people() -> None:
+    text = (
+        "The court sentenced Sok Fictara and Yim Fictsophea. Fictara lives abroad. "
+        "Yim Fictsopheap's daughter spoke. Sok Vannfict was acquitted."
+    )
+    spans = [
+        ("Sok Fictara", "Person"),
+        ("Yim Fictsophea", "Person"),
+        ("Fictara", "Person"),
+        ("Yim Fictsopheap", "Person"),
+        ("Sok Vannfict", "Person"),
+    ]
+    assert _persons(_resolve(text, spans)) == {
+        "Sok Fictara": ("Fictara",),
+        "Yim Fictsophea": ("Yim Fictsopheap",),
+        "Sok Vannfict": (),
+    }
