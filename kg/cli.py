@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from kg.errors import KgError
 from kg.settings import DEFAULT_STORE, Settings
@@ -56,10 +57,80 @@ def one_line_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def endpoint_options(*, writes: bool) -> Callable[[F], F]:
+    """--endpoint URL (a SPARQL 1.1 server instead of --store), --user and --password, and
+    for a build where to write; the command receives them as one ``endpoint`` argument
+    (a :class:`kg.remote.Endpoint`, or None without --endpoint)."""
+    names = ("endpoint_url", "update_url", "gsp_url", "user", "password")
+    options = [
+        click.option(
+            "--endpoint",
+            "endpoint_url",
+            metavar="URL",
+            help="A SPARQL server's query address, used instead of --store.",
+        ),
+        click.option(
+            "--user",
+            envvar="KG_ENDPOINT_USER",
+            show_envvar=True,
+            help="User for the server's basic or digest authentication.",
+        ),
+        click.option(
+            "--password",
+            envvar="KG_ENDPOINT_PASSWORD",
+            show_envvar=True,
+            help="Its password (better in the environment than on the command line).",
+        ),
+    ]
+    if writes:
+        options[1:1] = [
+            click.option(
+                "--update-endpoint",
+                "update_url",
+                metavar="URL",
+                help="Where the server takes SPARQL Update (default: --endpoint).",
+            ),
+            click.option(
+                "--gsp-endpoint",
+                "gsp_url",
+                metavar="URL",
+                help="Its Graph Store Protocol address: each graph is then replaced with one PUT.",
+            ),
+        ]
+
+    def decorate(func: F) -> F:
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            url, update_url, gsp_url, user, password = (kwargs.pop(n, None) for n in names)
+            kwargs["endpoint"] = None
+            context = click.get_current_context()
+            if url is None and (update_url or gsp_url):
+                raise click.UsageError("--update-endpoint and --gsp-endpoint need --endpoint")
+            if url is not None:
+                if context.get_parameter_source("store_path") == ParameterSource.COMMANDLINE:
+                    raise click.UsageError("give --store or --endpoint, not both")
+                from kg.remote import Endpoint
+
+                kwargs["endpoint"] = Endpoint(url, update_url, gsp_url, user, password)
+            return func(*args, **kwargs)
+
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
 def _open_read_only(store_path: Path) -> Any:
     from kg.store import KgStore
 
     return KgStore(store_path, read_only=True)
+
+
+def _remote(endpoint: Any) -> Any:
+    from kg.remote import RemoteStore
+
+    return RemoteStore(endpoint)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,12 +151,14 @@ def main(debug: bool) -> None:
     help="Processes that parse and extract; auto: 2 when over 50 documents changed, else 1.",
 )
 @one_line_errors
-def build(paths: tuple[Path, ...], store_path: Path, processes: str) -> None:
+@endpoint_options(writes=True)
+def build(paths: tuple[Path, ...], store_path: Path, processes: str, endpoint: Any) -> None:
     """Read documents (files or folders: .txt, .html, .md) into the store.
 
     Run again, it takes in what changed and leaves the rest.  Exits 1 when any document
     could not be read; the others are still built.  A progress bar is drawn on standard
-    error when it is a terminal.
+    error when it is a terminal.  With --endpoint the graph goes to a SPARQL 1.1 server,
+    each document's named graph replaced on its own.
     """
     from kg.pipeline import build as run_build
     from kg.progress import build_progress
@@ -95,7 +168,8 @@ def build(paths: tuple[Path, ...], store_path: Path, processes: str) -> None:
     debug = bool(click.get_current_context().find_root().params.get("debug"))
     settings = Settings(n_process=0 if processes == "auto" else int(processes))
     with build_progress() as progress:
-        report = run_build(list(paths), store_path, settings, debug=debug, progress=progress)
+        target = _remote(endpoint) if endpoint else store_path
+        report = run_build(list(paths), target, settings, debug=debug, progress=progress)
     for error in report.failed:
         click.echo(f"failed: {error}", err=True)
     click.echo(report.summary())
@@ -121,13 +195,17 @@ def build(paths: tuple[Path, ...], store_path: Path, processes: str) -> None:
 )
 @store_option
 @one_line_errors
-def query(sparql: str | None, fmt: str, params: tuple[str, ...], store_path: Path) -> None:
+@endpoint_options(writes=False)
+def query(
+    sparql: str | None, fmt: str, params: tuple[str, ...], store_path: Path, endpoint: Any
+) -> None:
     """Run a SPARQL 1.1 query (text, a .rq file, or standard input).
 
     The default graph is the union of all named graphs, so no GRAPH clause is needed; the
     prefixes lek:, res:, rdfs:, skos:, prov:, dcterms: and xsd: are predeclared.  A query
     from the library (queries/*.rq) takes its parameters as --param NAME=VALUE, bound as
-    typed SPARQL terms, never pasted into the text.
+    typed SPARQL terms, never pasted into the text.  With --endpoint the query runs on a
+    SPARQL 1.1 server, whose default graph must be the union of its named graphs.
     """
     from kg.params import bind_params, parse_param_options
     from kg.query import format_results, read_query_text, run_query
@@ -136,7 +214,8 @@ def query(sparql: str | None, fmt: str, params: tuple[str, ...], store_path: Pat
     if not text.strip():
         raise click.UsageError("give a SPARQL query, a .rq file, or a query on standard input")
     text = bind_params(text, parse_param_options(params))
-    result = run_query(_open_read_only(store_path), text)
+    store = _remote(endpoint) if endpoint else _open_read_only(store_path)
+    result = run_query(store, text)
     sys.stdout.buffer.write(format_results(result, fmt))
 
 

@@ -4,6 +4,7 @@
 (same bytes, same pipeline) is left alone, and a document that cannot be read is reported
 without stopping the others.  The build writes into a working copy that is published whole
 at the end (:func:`kg.store.open_for_writing`): queries meanwhile see the previous store.
+A SPARQL server (:class:`kg.remote.RemoteStore`) is written graph by graph instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
@@ -30,7 +32,7 @@ from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
 from kg.resolve import resolve
 from kg.segment import segment
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, open_for_writing
+from kg.store import ONTOLOGY_GRAPH, GraphStore, open_for_writing
 from kg.to_rdf import ONTOLOGY_DIR, document_quads, graph_iri, ontology_quads
 from kg.workers import choose_processes, ordered_map
 
@@ -172,15 +174,21 @@ def _process_batch(
     return outcomes
 
 
+def _writing(target: Path | GraphStore) -> AbstractContextManager[GraphStore]:
+    """A store folder's working copy, published whole when the block ends, or a server."""
+    return open_for_writing(target) if isinstance(target, Path) else nullcontext(target)
+
+
 def build(
     paths: Sequence[Path],
-    store_path: Path,
+    target: Path | GraphStore,
     settings: Settings,
     *,
     debug: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
-    """Build or update the store at ``store_path`` from the documents under ``paths``.
+    """Build or update the store at ``target`` from the documents under ``paths``: a store
+    folder, or a SPARQL server (:class:`kg.remote.RemoteStore`).
 
     ``progress(path, done, total)`` is called as each changed document is written (or
     fails).  ``settings.n_process`` 0 uses two processes when more than
@@ -190,7 +198,7 @@ def build(
     files, errors = discover(paths, settings)
     report.failed.extend(errors)
     fingerprint = pipeline_fingerprint(settings)
-    with open_for_writing(store_path) as store:
+    with _writing(target) as store:
         ontology = ontology_quads()
         if set(store.graph_quads(ONTOLOGY_GRAPH)) != set(ontology):
             store.replace_graph(ONTOLOGY_GRAPH, ontology)

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg.model import stable_id
 from kg.namespaces import LEK, RDF, RDFS, RES
-from kg.store import KgStore
+from kg.store import SparqlStore
 
 __all__ = [
     "CHARGED_STEPS",
@@ -101,7 +101,7 @@ def _cases(steps: dict[str, _Step]) -> list[list[str]]:
     return sorted(groups.values())
 
 
-def _fetch_steps(store: KgStore) -> dict[str, dict[str, _Step]]:
+def _fetch_steps(store: SparqlStore) -> dict[str, dict[str, _Step]]:
     """Map each subject to its case events (event IRI → step), read in one query."""
     types = " ".join(f"<{LEK[name]}>" for name in (*PROCEEDING_STEPS, *CHARGED_STEPS))
     rows = store.query(
@@ -121,7 +121,7 @@ def _fetch_steps(store: KgStore) -> dict[str, dict[str, _Step]]:
     return by_subject
 
 
-def _labels(store: KgStore) -> dict[str, str]:
+def _labels(store: SparqlStore) -> dict[str, str]:
     rows = store.query(
         _LABELS_QUERY.format(
             subject=LEK.subject, charge=LEK.charge, provision=LEK.provision, label=RDFS.label
@@ -131,7 +131,7 @@ def _labels(store: KgStore) -> dict[str, str]:
     return {row["node"].value: row["name"].value for row in rows}
 
 
-def proceeding_quads(store: KgStore) -> list[ox.Quad]:
+def proceeding_quads(store: SparqlStore) -> list[ox.Quad]:
     """Compute every proceeding from the store's events; return the proceedings graph's quads.
 
     Each proceeding gets ``a lek:Proceeding``, an ``rdfs:label`` such as "Chan Dara —

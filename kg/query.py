@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.store import PREFIXES, KgStore
+from kg.store import PREFIXES, QueryResult, SparqlStore
 
 __all__ = ["FORMATS", "format_results", "read_query_text", "run_query"]
 
@@ -19,8 +19,6 @@ _RESULT_FORMATS = {
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
 }
-
-QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
 def read_query_text(query_or_file: str) -> str:
@@ -53,7 +51,7 @@ def _with_prefixes(sparql: str) -> str:
     return "\n".join([*missing, sparql])
 
 
-def run_query(store: KgStore, sparql: str) -> QueryResult:
+def run_query(store: SparqlStore, sparql: str) -> QueryResult:
     """Run ``sparql`` over the union of all graphs; the contract's prefixes are predeclared."""
     try:
         return store.query(_with_prefixes(sparql))

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 import pyoxigraph as ox
 
@@ -30,9 +30,14 @@ __all__ = [
     "ONTOLOGY_GRAPH",
     "PREFIXES",
     "DocumentState",
+    "GraphStore",
     "KgStore",
+    "QueryResult",
+    "SparqlStore",
     "choose_label",
+    "entity_label_quads",
     "open_for_writing",
+    "read_document_states",
     "write_lock",
 ]
 
@@ -104,6 +109,73 @@ def _term(node: str) -> str:
     return f"<{node}>"
 
 
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+class SparqlStore(Protocol):
+    """What the readers need: SPARQL over the union of all graphs, from :class:`KgStore` or
+    from a server (:class:`kg.remote.RemoteStore`)."""
+
+    def query(self, sparql: str) -> QueryResult: ...
+
+
+class GraphStore(SparqlStore, Protocol):
+    """What a build writes to: the embedded store's working copy, or a SPARQL server."""
+
+    def document_states(self) -> dict[str, DocumentState]: ...
+
+    def graph_quads(self, graph: str) -> list[ox.Quad]: ...
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None: ...
+
+    def refresh_entity_labels(self) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
+def _select(store: SparqlStore, sparql: str) -> ox.QuerySolutions:
+    rows = store.query(sparql)
+    assert isinstance(rows, ox.QuerySolutions)
+    return rows
+
+
+def read_document_states(store: SparqlStore) -> dict[str, DocumentState]:
+    """Map each document in ``store`` to its graph and hashes, keyed by its source path."""
+    rows = _select(
+        store,
+        f"""SELECT ?g ?path ?hash ?with WHERE {{ GRAPH ?g {{
+              ?d {_term(LEK.sourcePath)} ?path ; {_term(LEK.contentHash)} ?hash ;
+                 {_term(LEK.builtWith)} ?with }} }}""",
+    )
+    return {
+        row["path"].value: DocumentState(row["g"].value, row["hash"].value, row["with"].value)
+        for row in rows
+    }
+
+
+def entity_label_quads(store: SparqlStore) -> list[ox.Quad]:
+    """The entity graph recomputed from every document's ``lek:name`` values: one
+    ``rdfs:label`` per actor (:func:`choose_label`), its other names as ``skos:altLabel``."""
+    rows = _select(
+        store, f"SELECT ?e ?name ?g WHERE {{ GRAPH ?g {{ ?e {_term(LEK.name)} ?name }} }}"
+    )
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        counts[row["e"].value][row["name"].value] += 1
+    quads = []
+    graph = ox.NamedNode(ENTITY_GRAPH)
+    label, alt = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel))
+    for entity in sorted(counts):
+        names = counts[entity]
+        chosen = choose_label(names)
+        node = ox.NamedNode(entity)
+        quads.append(ox.Quad(node, label, ox.Literal(chosen), graph))
+        quads.extend(
+            ox.Quad(node, alt, ox.Literal(name), graph) for name in sorted(names) if name != chosen
+        )
+    return quads
+
+
 class KgStore:
     """An Oxigraph store: in memory (``path`` None), a store folder's published snapshot
     (``read_only``), or a plain Oxigraph folder opened for writing (the working copy that
@@ -142,22 +214,13 @@ class KgStore:
 
     # -- reading -----------------------------------------------------------------------
 
-    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query whose default graph is the union of all named graphs."""
         return self._store.query(sparql, use_default_graph_as_union=True)
 
     def document_states(self) -> dict[str, DocumentState]:
         """Map each stored document's source path to its graph and hashes."""
-        rows = self._store.query(
-            f"""SELECT ?g ?path ?hash ?with WHERE {{ GRAPH ?g {{
-                  ?d {_term(LEK.sourcePath)} ?path ; {_term(LEK.contentHash)} ?hash ;
-                     {_term(LEK.builtWith)} ?with }} }}"""
-        )
-        assert isinstance(rows, ox.QuerySolutions)
-        return {
-            row["path"].value: DocumentState(row["g"].value, row["hash"].value, row["with"].value)
-            for row in rows
-        }
+        return read_document_states(self)
 
     def __len__(self) -> int:
         return len(self._store)
@@ -175,27 +238,7 @@ class KgStore:
 
     def refresh_entity_labels(self) -> None:
         """Recompute the entity graph: one ``rdfs:label`` per actor, other names as altLabels."""
-        rows = self._store.query(
-            f"SELECT ?e ?name ?g WHERE {{ GRAPH ?g {{ ?e {_term(LEK.name)} ?name }} }}"
-        )
-        assert isinstance(rows, ox.QuerySolutions)
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for row in rows:
-            counts[row["e"].value][row["name"].value] += 1
-        quads = []
-        graph = ox.NamedNode(ENTITY_GRAPH)
-        label, alt = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel))
-        for entity in sorted(counts):
-            names = counts[entity]
-            chosen = choose_label(names)
-            node = ox.NamedNode(entity)
-            quads.append(ox.Quad(node, label, ox.Literal(chosen), graph))
-            quads.extend(
-                ox.Quad(node, alt, ox.Literal(name), graph)
-                for name in sorted(names)
-                if name != chosen
-            )
-        self.replace_graph(ENTITY_GRAPH, quads)
+        self.replace_graph(ENTITY_GRAPH, entity_label_quads(self))
 
     def graph_quads(self, graph: str) -> list[ox.Quad]:
         """Return the quads of one named graph."""
