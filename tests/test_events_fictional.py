@@ -374,3 +374,32 @@ def test_numbered_group_named_in_another_item(nlp: Language) -> None:
     charge = next(f for f in linked if f.event.type == "Charge")
     assert charge.subjects == frozenset(names)
     assert charge.event.charges == ("sedition",)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a paragraph the page repeats verbatim
+        ("Chan Dara was arrested on 3 March 2021. Lim Sovann spoke to reporters. "
+         "Chan Dara was arrested on 3 March 2021.", "Arrest", "2021-03-03"),
+        # a later sentence retells the happening without a date: one event, the dated one
+        ("Pich Nary was arrested in March 2021 in Fictown. "
+         "The arrest of Pich Nary was condemned, and Pich Nary was arrested again, "
+         "a court heard.", "Arrest", "2021-03"),
+    ],
+)  # fmt: skip
+def test_retold_happening_is_one_event(nlp: Language, text: str, kind: str, date: str) -> None:
+    found = [f for f in extract(nlp, text) if f.event.type == kind]
+    assert len(found) == 1, [(f.event.evidence, f.event.date) for f in found]
+    assert found[0].event.date == date
+
+
+def test_different_dates_stay_two_events(nlp: Language) -> None:
+    text = "Chan Dara was arrested on 3 March 2021. Chan Dara was arrested on 9 May 2021."
+    dates = sorted(f.event.date or "" for f in extract(nlp, text) if f.event.type == "Arrest")
+    assert dates == ["2021-03-03", "2021-05-09"]
+
+
+def test_call_to_drop_charges_states_no_charge(nlp: Language) -> None:
+    text = "The charges against Lim Sovann must be dropped immediately."
+    assert [f.event.type for f in extract(nlp, text) if f.event.type == "Charge"] == []

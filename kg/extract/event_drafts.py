@@ -1,6 +1,7 @@
 """Events being assembled, and what is done with all the events of an item at once: naming
 the offence of an accomplice, sharing a date between two tellings of one happening, and
-merging the triggers of one sentence that state the same happening.
+merging the triggers of one sentence that state the same happening, and merging the
+tellings of one happening across the item's sentences.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from kg.model import Mention, Provision
 from .event_law import SAME_OFFENCES
 from .event_syntax import Trigger
 
-__all__ = ["Draft", "merge_drafts", "name_offence_references", "share_dates"]
+__all__ = ["Draft", "merge_drafts", "merge_tellings", "name_offence_references", "share_dates"]
 
 
 @dataclass
@@ -111,3 +112,72 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 f"{first.sentence} and {draft.sentence}" if first.sentence else draft.sentence
             )
     return list(kept.values())
+
+
+def _same_person(one: Mention, other: Mention) -> bool:
+    """Whether two mentions name one person (a bare surname counts as its full name)."""
+    a, b = set(one.text.split()), set(other.text.split())
+    return a <= b or b <= a
+
+
+def _covers(larger: Draft, smaller: Draft) -> bool:
+    """Whether every subject of ``smaller`` is named in ``larger``."""
+    return all(any(_same_person(s, t) for t in larger.subjects) for s in smaller.subjects)
+
+
+def _dates_agree(one: str | None, other: str | None) -> bool:
+    """Equal dates, one a more precise form of the other, or one of them undated."""
+    if one is None or other is None:
+        return True
+    return one.startswith(other) or other.startswith(one)
+
+
+def _retells(kept: Draft, draft: Draft, text: str) -> bool:
+    """Whether ``draft`` states the happening ``kept`` states: same type, compatible dates and
+    penalties, and either the same words (a paragraph the page repeats) or the same people,
+    where the fewer people's offences and articles are all among the others' (so merging
+    gives nobody an offence they were not said to face)."""
+    if kept.trigger.type != draft.trigger.type or not _dates_agree(kept.date, draft.date):
+        return False
+    if kept.sentence and draft.sentence and kept.sentence != draft.sentence:
+        return False
+    if text[kept.unit[0] : kept.unit[1]] == text[draft.unit[0] : draft.unit[1]]:
+        return kept.group == draft.group and (_covers(kept, draft) or _covers(draft, kept))
+    if not kept.subjects or not draft.subjects:
+        return False
+    for larger, smaller in ((kept, draft), (draft, kept)):
+        if _covers(larger, smaller) and (
+            _covers(smaller, larger)
+            or (
+                set(smaller.charges) <= set(larger.charges)
+                and set(smaller.provisions) <= set(larger.provisions)
+            )
+        ):
+            return True
+    return False
+
+
+def merge_tellings(drafts: list[Draft], text: str) -> list[Draft]:
+    """One event per happening an item tells more than once (``text`` is the item's text):
+    the telling with the most precise date, else the earliest, keeps its sentence as the
+    evidence and takes the others' people, agents, offences and articles."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((k for k in kept if _retells(k, draft, text)), None)
+        if same is None:
+            kept.append(draft)
+            continue
+        first, second = same, draft
+        if len(draft.date or "") > len(same.date or ""):
+            first, second = draft, same
+            kept[kept.index(same)] = draft
+        first.subjects = first.subjects + tuple(
+            s for s in second.subjects if not any(_same_person(s, t) for t in first.subjects)
+        )
+        first.agents = first.agents + tuple(a for a in second.agents if a not in first.agents)
+        first.charges += [c for c in second.charges if c not in first.charges]
+        first.provisions += [p for p in second.provisions if p not in first.provisions]
+        first.place = first.place or second.place
+        first.sentence = first.sentence or second.sentence
+        first.group = first.group or second.group
+    return kept

@@ -4,9 +4,10 @@ feared, predicted, conditional or denied.
 A verb trigger is unreal under a modal ("must be released", "could face"), a condition
 ("If convicted"), a negation, an infinitive that a non-implicative word governs ("urged ...
 to drop", "due to be released", "the right to be tried") or a governing word of calling,
-fearing or planning.  A noun trigger is presupposed by its clause ("the charges against him
-must be dropped" still states the charges), so only the words governing it directly can make
-it unreal ("called for the release", "threatened further arrests", "targeted for arrest").
+fearing or planning.  A noun trigger is presupposed by its clause, so only the words governing
+it directly can make it unreal ("called for the release", "threatened further arrests",
+"targeted for arrest"), among them a call to undo it ("the charges against him must be
+dropped" is a demand, not a statement of the charges).
 Relative and participial clauses are presupposed too, so the walk up stops at them.
 """
 
@@ -32,6 +33,9 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _REPORTING = frozenset({"announce", "decide", "rule", "order", "declare", "say"})
 _PRESUPPOSED = frozenset({"relcl", "acl", "amod"})
 _MAX_STEPS = 12
+_UNDOING = frozenset(
+    {"drop", "quash", "lift", "withdraw", "dismiss", "overturn", "revoke", "annul", "rescind"}
+)
 
 
 def _same_line(one: Token, other: Token) -> bool:
@@ -135,6 +139,8 @@ def _noun_asserted(trigger: Token) -> bool:
         if blocking and not legal_appeal:
             return False
         if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.lemma_ in _UNDOING and _has_modal(head):
+                return False  # "the charges must be dropped": a call, not a statement
             if head.lemma_ in BLOCKING_LEMMAS:
                 return False
             if head.dep_ == "acl" and head.tag_ == "VBG":

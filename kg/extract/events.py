@@ -6,7 +6,8 @@ participants; :mod:`.event_modality` drops what is only called for, feared, pred
 conditional or denied; :mod:`.event_args` turns participants into the item's actor mentions
 (following name lists, pronouns and "the three"); :mod:`.event_law` reads offences,
 provisions and penalties; :mod:`.event_dates` dates each event.  One event is made per
-trigger, and triggers of one sentence that state the same happening are merged.
+trigger; triggers of one sentence that state the same happening are merged, and so are
+an item's several tellings of one happening (same type and people, compatible dates).
 :func:`link_numbered_groups` then names, across a document's items, the people of a group
 such as "All eight" that its own item leaves unnamed.
 """
@@ -26,7 +27,13 @@ from kg.model import ORGANIZATION_TYPES, Document, Event, Item, Mention, stable_
 from .event_args import ItemContext, Participants, definite_number
 from .event_charges import trigger_offences
 from .event_dates import attach_dates
-from .event_drafts import Draft, merge_drafts, name_offence_references, share_dates
+from .event_drafts import (
+    Draft,
+    merge_drafts,
+    merge_tellings,
+    name_offence_references,
+    share_dates,
+)
 from .event_modality import is_asserted
 from .event_penalties import penalty_of
 from .event_provisions import find_provisions
@@ -300,7 +307,8 @@ def find_events(document: Document, item: Item, sdoc: Doc, mentions: list[Mentio
     drafts = _assemble(ctx, _units(item, sdoc), anchor)
     name_offence_references(drafts)
     share_dates(drafts)
-    events = [_event(document, item, sdoc, d) for d in merge_drafts(drafts)]
+    merged = merge_tellings(merge_drafts(drafts), sdoc.text)
+    events = [_event(document, item, sdoc, d) for d in merged]
     return sorted(events, key=lambda e: (e.start, e.type))
 
 
