@@ -71,14 +71,37 @@ def _statements(folder: Path, store: Path, settings: Settings) -> set[str]:
     return {line for line in lines if line.split(" ")[1] not in LEFT_OUT}
 
 
+def _events(lines: set[str]) -> set[tuple[str, str]]:
+    """(event class, evidence) of every event, read from N-Quads lines."""
+    types: dict[str, str] = {}
+    evidence: dict[str, str] = {}
+    for line in lines:
+        subject, predicate, rest = line.split(" ", 2)
+        if "/id/event/" not in subject:
+            continue
+        if predicate.endswith("rdf-syntax-ns#type>"):
+            types[subject] = rest.split(" ")[0]
+        elif predicate.endswith("ontology#evidence>"):
+            evidence[subject] = rest.rsplit(" ", 2)[0]
+    return {(types[e], evidence[e]) for e in types if e in evidence}
+
+
+def _not_about_events(lines: set[str]) -> set[str]:
+    """Lines about actors, memberships and documents: not events nor the proceedings."""
+    return {line for line in lines if "/id/event/" not in line and "/id/proceeding/" not in line}
+
+
 def test_a_document_parsed_in_pieces_gives_the_same_actors_and_events(tmp_path: Path) -> None:
-    """Everything is found at the same offsets; only a relative date ("on Friday") may
-    resolve differently, as a piece is its own context for the item's dates."""
+    """Everything but events is the same, at the same offsets.  Every event of the whole
+    parse is found in the pieces too; only two tellings of one happening that fall on both
+    sides of a cut are not merged into one, and a relative date ("on Friday") may resolve
+    differently, as a piece is its own context for the item's dates."""
     folder = tmp_path / "docs"
     folder.mkdir()
     paragraphs = [text.split("\n\n", 2)[2] for text in corpus(2).values()]
     (folder / "long.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     whole = _statements(folder, tmp_path / "whole", Settings())
     pieces = _statements(folder, tmp_path / "pieces", Settings(parse_chunk_chars=600))
-    assert whole == pieces
+    assert _not_about_events(whole) == _not_about_events(pieces)
+    assert _events(whole) <= _events(pieces)
     assert sum("ontology#Arrest>" in line for line in whole) >= 6
