@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kg.model import Mention, Provision
 
+from .claim_lexicon import ASSERTED, STATUSES
 from .event_law import SAME_OFFENCES
 from .event_syntax import Trigger
 
@@ -32,6 +33,15 @@ class Draft:
     sentence: str | None
     confidence: float
     extractor: str
+    status: str = ASSERTED  # or ALLEGED, DISPUTED (kg.extract.claim_status)
+    asserted_by: tuple[Mention, ...] = ()  # whom the source quotes for it
+
+
+def _join_claims(first: Draft, second: Draft) -> None:
+    """Two tellings of one happening: contested if either is, a fact if either states it as
+    one, and quoted from everyone either quotes."""
+    first.status = max(first.status, second.status, key=STATUSES.index)
+    first.asserted_by += tuple(a for a in second.asserted_by if a not in first.asserted_by)
 
 
 def _own_offences(draft: Draft) -> list[str]:
@@ -111,6 +121,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             first.sentence = (
                 f"{first.sentence} and {draft.sentence}" if first.sentence else draft.sentence
             )
+        _join_claims(first, draft)
     return list(kept.values())
 
 
@@ -180,4 +191,5 @@ def merge_tellings(drafts: list[Draft], text: str) -> list[Draft]:
         first.place = first.place or second.place
         first.sentence = first.sentence or second.sentence
         first.group = first.group or second.group
+        _join_claims(first, second)
     return kept

@@ -1,5 +1,6 @@
 """Whether a trigger word states an event that happened, or only one that is called for,
-feared, predicted, conditional or denied.
+feared, predicted, conditional or denied.  Hearsay ("is said to have been arrested") stands:
+:mod:`kg.extract.claim_status` marks it alleged.
 
 A verb trigger is unreal under a modal ("must be released", "could face"), a condition
 ("If convicted"), a negation, an infinitive that a non-implicative word governs ("urged ...
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .claim_lexicon import EVIDENTIAL_VERBS
 from .event_lexicon import (
     ALLOWING_NOUNS,
     BLOCKING_LEMMAS,
@@ -26,7 +28,7 @@ from .event_lexicon import (
     UNREAL_MODIFIERS,
 )
 
-__all__ = ["is_asserted"]
+__all__ = ["is_asserted", "is_hearsay"]
 
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -79,6 +81,15 @@ def _cc_of(token: Token) -> str:
     return "and"
 
 
+def is_hearsay(token: Token) -> bool:
+    """Whether a verb is an infinitive under "is said to", "is believed to", "appears to": told
+    as hearsay, which :mod:`kg.extract.attribution` marks as alleged, not left out."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_ not in EVIDENTIAL_VERBS:
+        return False
+    return head.lemma_ in ("appear", "seem") or any(c.dep_ == "auxpass" for c in head.children)
+
+
 def _verb_asserted(trigger: Token, decision: bool) -> bool:
     if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "csubjpass"):
         return False  # "Charging them with plotting is absurd": the act as a topic
@@ -99,7 +110,7 @@ def _verb_asserted(trigger: Token, decision: bool) -> bool:
         if _infinitive(token) and dep in ("xcomp", "advcl", "acl", "ccomp", "relcl", "conj"):
             if head.pos_ in ("NOUN", "PROPN"):
                 return head.lemma_.lower() in ALLOWING_NOUNS
-            if head.lemma_ not in IMPLICATIVE_VERBS:
+            if head.lemma_ not in IMPLICATIVE_VERBS and not is_hearsay(token):
                 return False
             token = head
             continue

@@ -91,6 +91,8 @@ def _verb_trigger(token: Token, mention_types: dict[int, str]) -> Trigger | None
     if lemma in ("drop", "withdraw", "dismiss", "quash") and any(
         o.lemma_ == "charge" for o in objects
     ):
+        if _characterised(token, subject, mention_types):
+            return None
         charges = [o for o in objects if o.lemma_ == "charge"]
         return make(
             "Acquittal",
@@ -152,6 +154,18 @@ def _verb_trigger(token: Token, mention_types: dict[int, str]) -> Trigger | None
             return make(kind, subject if token.tag_ == "VBN" else [], by_agent(token), "fined")
         return make(kind, people, agents)
     return make(kind, patients, agents)
+
+
+def _characterised(verb: Token, subject: list[Token], mention_types: dict[int, str]) -> bool:
+    """ "His lawyer dismissed the charges as politically motivated": a judgement on the
+    charges by someone who cannot end them, not a court or prosecutor dropping them."""
+    if not any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
+        return False
+    return not any(
+        t.lower_ in LEGAL_AGENT_WORDS or mention_types.get(t.i) == "Court"
+        for s in subject
+        for t in s.subtree
+    )
 
 
 def _amount(token: Token) -> bool:

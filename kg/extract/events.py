@@ -5,8 +5,9 @@ Rules over the dependency parse (:mod:`.event_triggers`) find trigger words and 
 participants; :mod:`.event_modality` drops what is only called for, feared, predicted,
 conditional or denied; :mod:`.event_args` turns participants into the item's actor mentions
 (following name lists, pronouns and "the three"); :mod:`.event_law` reads offences,
-provisions and penalties; :mod:`.event_dates` dates each event.  One event is made per
-trigger; triggers of one sentence that state the same happening are merged, and so are
+provisions and penalties; :mod:`.event_dates` dates each event; :mod:`.claim_status` says
+whether the source asserts, alleges or disputes it, and whom it quotes.  One event is made
+per trigger; triggers of one sentence that state the same happening are merged, and so are
 an item's several tellings of one happening (same type and people, compatible dates).
 :func:`link_numbered_groups` then names, across a document's items, the people of a group
 such as "All eight" that its own item leaves unnamed.
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Token
 from kg.dates import find_dates, refine_anchor
 from kg.model import ORGANIZATION_TYPES, Document, Event, Item, Mention, stable_id
 
+from .claim_status import settle_claims
 from .event_args import ItemContext, Participants, definite_number
 from .event_charges import trigger_offences
 from .event_dates import attach_dates
@@ -293,6 +295,8 @@ def _event(document: Document, item: Item, sdoc: Doc, draft: Draft) -> Event:
         group=draft.group,
         confidence=draft.confidence,
         extractor=draft.extractor,
+        status=draft.status,
+        asserted_by=tuple(m.mention_id for m in draft.asserted_by),
     )
 
 
@@ -304,7 +308,9 @@ def find_events(document: Document, item: Item, sdoc: Doc, mentions: list[Mentio
     """
     ctx = ItemContext(item, sdoc, list(mentions))
     anchor = _anchor(document, item)
-    drafts = _assemble(ctx, _units(item, sdoc), anchor)
+    units = _units(item, sdoc)
+    drafts = _assemble(ctx, units, anchor)
+    settle_claims(ctx, drafts, units)
     name_offence_references(drafts)
     share_dates(drafts)
     merged = merge_tellings(merge_drafts(drafts), sdoc.text)
