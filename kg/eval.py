@@ -28,8 +28,11 @@ How the store is matched to the gold, per gold document:
 * Memberships: sets of (person, organisation) pairs from ``lek:Membership`` nodes derived
   from the scope (``lek:member``, ``lek:organization``).
 * Events: sets of (event class, subject) pairs; the class is the most specific of the fifteen
-  ``lek:`` event classes, over events ``prov:wasDerivedFrom`` the scope.  Events without a
-  subject do not enter the figure; their counts are reported for information.
+  ``lek:`` event classes, over events ``prov:wasDerivedFrom`` the scope.  An event told by
+  several files (one node, :func:`kg.to_rdf.event_iri`) counts for each of them, with what
+  that file's own named graph says of it (its class, date, subjects, charges, provisions),
+  never what another file adds.  Events without a subject do not enter the figure; their
+  counts are reported for information.
 * Event dates: over the matched (class, subject) pairs, the share where some store event with
   that pair has a ``lek:date`` whose lexical form equals one of the gold dates of that pair.
   A null gold date is matched only by an undated store event.
@@ -98,20 +101,22 @@ _Q_NAMES = f"""SELECT DISTINCT ?e ?name WHERE {{
   ?e lek:mentionedIn ?d . {_IN_SCOPE}
   GRAPH ?g {{ ?e lek:name ?name }}
 }}"""
+# An event told by several files is one node holding what each of them says; what the file
+# being scored says of it is in that file's own graph ?g, so the event queries read only it.
 _Q_EVENTS = f"""SELECT DISTINCT ?ev ?class ?date WHERE {{
-  ?ev prov:wasDerivedFrom ?d ; a ?class . {_IN_SCOPE}
+  GRAPH ?g {{ ?ev prov:wasDerivedFrom ?d ; a ?class . {_IN_SCOPE}
+    OPTIONAL {{ ?ev lek:date ?date }} }}
   FILTER(?class IN ({_EVENT_CLASSES}))
-  OPTIONAL {{ ?ev lek:date ?date }}
 }}"""
 _Q_SUBJECTS = f"""SELECT DISTINCT ?ev ?x WHERE {{
-  ?ev prov:wasDerivedFrom ?d ; lek:subject ?x . {_IN_SCOPE}
+  GRAPH ?g {{ ?ev prov:wasDerivedFrom ?d ; lek:subject ?x . {_IN_SCOPE} }}
 }}"""
 _Q_CHARGES = f"""SELECT DISTINCT ?ev ?x ?value WHERE {{
-  ?ev prov:wasDerivedFrom ?d ; lek:charge ?x . {_IN_SCOPE}
+  GRAPH ?g {{ ?ev prov:wasDerivedFrom ?d ; lek:charge ?x . {_IN_SCOPE} }}
   OPTIONAL {{ ?x rdfs:label ?value }}
 }}"""
 _Q_PROVISIONS = f"""SELECT DISTINCT ?ev ?x ?value WHERE {{
-  ?ev prov:wasDerivedFrom ?d ; lek:provision ?x . {_IN_SCOPE}
+  GRAPH ?g {{ ?ev prov:wasDerivedFrom ?d ; lek:provision ?x . {_IN_SCOPE} }}
   OPTIONAL {{ ?x lek:article ?value }}
 }}"""
 _Q_MEMBERSHIPS = f"""SELECT DISTINCT ?member ?org WHERE {{
@@ -217,16 +222,16 @@ def _read_file(store: ox.Store, file_name: str) -> StoreView:
             view.classes[str(row["e"])].add(row["class"].value.removeprefix(_LEK))
         for row in _select(store, _Q_NAMES, file=file, g=found["g"]):
             view.names[str(row["e"])].add(row["name"].value)
-        for row in _select(store, _Q_EVENTS, file=file):
+        for row in _select(store, _Q_EVENTS, file=file, g=found["g"]):
             event = view.events[str(row["ev"])]
             event.classes.add(row["class"].value.removeprefix(_LEK))
             event.dates.add(None if row["date"] is None else row["date"].value)
-        for row in _select(store, _Q_SUBJECTS, file=file):
+        for row in _select(store, _Q_SUBJECTS, file=file, g=found["g"]):
             view.events[str(row["ev"])].subjects.add(str(row["x"]))
-        for row in _select(store, _Q_CHARGES, file=file):
+        for row in _select(store, _Q_CHARGES, file=file, g=found["g"]):
             labels = view.events[str(row["ev"])].charges[str(row["x"])]
             labels.add(str(row["x"]) if row["value"] is None else row["value"].value)
-        for row in _select(store, _Q_PROVISIONS, file=file):
+        for row in _select(store, _Q_PROVISIONS, file=file, g=found["g"]):
             articles = view.events[str(row["ev"])].articles[str(row["x"])]
             articles.add(str(row["x"]) if row["value"] is None else row["value"].value)
         for row in _select(store, _Q_MEMBERSHIPS, file=file):

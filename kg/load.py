@@ -3,23 +3,29 @@
 :func:`discover` turns the paths a user named into ``(file, key)`` pairs, where the key is
 the document's stable name (its path relative to the folder named, or its bare file name),
 so two checkouts of the same corpus build the same identifiers.  :func:`read_source` reads
-one file's bytes into a :class:`~kg.model.Source`.  A path that cannot be used becomes a
+one file's bytes into a :class:`~kg.model.Source`, with what a ``MANIFEST.csv`` in its folder
+states about it (publisher, title, date).  A path that cannot be used becomes a
 :class:`~kg.errors.DocumentError`, never a traceback, so the other documents are still read.
 """
 
 from __future__ import annotations
 
+import csv
+import datetime
 import errno
 import hashlib
+import io
 import os
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import DocumentError
 from kg.model import Source
 from kg.settings import Settings
 
-__all__ = ["MEDIA_TYPES", "discover", "read_source"]
+__all__ = ["MANIFEST_NAME", "MEDIA_TYPES", "discover", "read_manifest", "read_source"]
 
 #: The media type of each supported file suffix (lower case).
 MEDIA_TYPES: dict[str, str] = {
@@ -28,6 +34,12 @@ MEDIA_TYPES: dict[str, str] = {
     ".htm": "text/html",
     ".md": "text/markdown",
 }
+#: The file beside the documents that states, for each, its publisher, title and date.
+MANIFEST_NAME = "MANIFEST.csv"
+#: What a manifest may state about a file: its columns besides ``file`` (others are ignored).
+_MANIFEST_FIELDS = ("title", "date", "publisher")
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_Stated = tuple[str | None, str | None, str | None]  # title, date, publisher
 
 
 def _supported(name: str, settings: Settings) -> bool:
@@ -145,10 +157,82 @@ def read_source(path: Path, key: str, settings: Settings) -> Source:
         raise DocumentError(key, f"cannot read the file ({exc.strerror or exc})") from exc
     if len(raw) > limit:
         raise DocumentError(key, f"file is larger than the limit of {limit} bytes")
+    try:
+        title, date, publisher = read_manifest(path.parent, limit).get(path.name, (None,) * 3)
+    except ValueError as exc:
+        raise DocumentError(key, f"cannot use the {MANIFEST_NAME} beside it: {exc}") from exc
     return Source(
         path=key,
         file_name=path.name,
         raw=raw,
         sha256=hashlib.sha256(raw).hexdigest(),
         media_type=MEDIA_TYPES.get(path.suffix.lower(), "text/plain"),
+        title=title,
+        date=date,
+        publisher=publisher,
     )
+
+
+def read_manifest(folder: Path, limit: int) -> dict[str, _Stated]:
+    """Map each file name listed in ``folder``'s ``MANIFEST.csv`` to its title, date and
+    publisher (None where blank); an empty map when there is no manifest.
+
+    The manifest is a UTF-8 CSV file with a header row holding a ``file`` column (a file name
+    in that folder) and any of ``title``, ``date`` (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD) and
+    ``publisher``.  Raises ``ValueError`` saying what is wrong with a malformed one.
+
+    >>> read_manifest(Path("/no/such/folder"), 1000)
+    {}
+    """
+    manifest = folder / MANIFEST_NAME
+    try:
+        status = manifest.stat()
+    except OSError:
+        return {}
+    if status.st_size > limit:
+        raise ValueError(f"it is larger than the limit of {limit} bytes")
+    return _parse_manifest(str(manifest), status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parse_manifest(path: str, mtime_ns: int, size: int) -> dict[str, _Stated]:
+    """The manifest at ``path``, read once for as long as its time stamp and size stay."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ValueError(f"cannot read it ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise ValueError("it is not UTF-8 text") from exc
+    try:
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise ValueError(f"it is not valid CSV ({exc})") from exc
+    if not rows or "file" not in rows[0]:
+        raise ValueError("it has no header row with a 'file' column")
+    entries: dict[str, _Stated] = {}
+    for line, row in enumerate(rows, start=2):
+        name = (row.get("file") or "").strip()
+        title, date, publisher = ((row.get(key) or "").strip() or None for key in _MANIFEST_FIELDS)
+        if name in entries:
+            raise ValueError(f"line {line} lists {name!r} a second time")
+        if date is not None and not _is_iso_date(date):
+            raise ValueError(f"line {line}: the date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if name:
+            entries[name] = (title, date, publisher)
+    return entries
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether ``text`` is a real year, month or day written in ISO 8601.
+
+    >>> [_is_iso_date(t) for t in ("2017", "2017-09", "2017-09-03", "2017-02-30", "3 May")]
+    [True, True, True, False, False]
+    """
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    padded = text + "-01" * (2 - text.count("-"))
+    try:
+        datetime.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True

@@ -122,6 +122,8 @@ class Source:
     ``path`` is the document's stable key: the path relative to the folder the user named
     (or the bare file name when a file was named), in POSIX form.  It never depends on the
     absolute location of the corpus, so two checkouts build the same IRIs.
+    ``title``, ``date`` and ``publisher`` are what a ``MANIFEST.csv`` beside the file states
+    about it (:func:`kg.load.read_source`), None where it states nothing.
     """
 
     path: str
@@ -129,6 +131,9 @@ class Source:
     raw: bytes
     sha256: str
     media_type: str  # "text/plain", "text/html" or "text/markdown"
+    title: str | None = None
+    date: str | None = None  # ISO 8601, as precise as the manifest gives
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +235,8 @@ class Event:
     group: str | None = None  # unnamed subjects in the text's words
     confidence: float = 1.0
     extractor: str = "rules"
+    status: str = "asserted"  # how the source presents it: "asserted", "alleged", "disputed"
+    asserted_by: tuple[str, ...] = ()  # mention ids of whom the source quotes for it
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,25 @@ class LEK(DefinedNamespace):
     Proceeding: URIRef
     partOf: URIRef
     defendant: URIRef
+
+    # Happenings: one event node per happening, its reports and its counts of sources
+    Report: URIRef
+    report: URIRef
+    sourceCount: URIRef
+    documentCount: URIRef
+
+    # Curation: researchers' corrections (res:graph/curation, docs/curation.md)
+    Curation: URIRef
+    curatedBy: URIRef
+    curatedWith: URIRef
+    action: URIRef
+    target: URIRef
+    entryNumber: URIRef
+    curationStatus: URIRef
+    staleReason: URIRef
+    fromType: URIRef
+    toType: URIRef
+
+    # Status of a claim: how the source presents an event, and whom it quotes for it
+    status: URIRef
+    assertedBy: URIRef

@@ -50,12 +50,16 @@ def _role(statement: Statement, node: str) -> str:
 
 
 def timeline_entries(data: ViewData, node: str) -> list[TimelineEntry]:
-    """The statements naming ``node``: dated ones by date, then undated ones in text order."""
+    """The statements naming ``node``: dated ones by date, then undated ones in text order.
+
+    An event told by several documents gives one entry per report, each sentence with its
+    own source.
+    """
 
     def label(iri: str) -> str:
         return str(data.nodes.get(iri, {}).get("label", iri))
 
-    entries = []
+    entries: list[TimelineEntry] = []
     for statement in data.statements:
         role = _role(statement, node)
         if not role:
@@ -65,7 +69,8 @@ def timeline_entries(data: ViewData, node: str) -> list[TimelineEntry]:
             for other in statement.involved
             if other != node and _role(statement, other)
         )
-        entries.append(
+        told = statement.reports or ((statement.source, statement.start, statement.evidence),)
+        entries.extend(
             TimelineEntry(
                 date=statement.date,
                 type=statement.type,
@@ -74,9 +79,10 @@ def timeline_entries(data: ViewData, node: str) -> list[TimelineEntry]:
                 charges=tuple(label(c) for c in (*statement.charges, *statement.provisions)),
                 penalty=statement.penalty or statement.role,
                 group=statement.group,
-                evidence=statement.evidence,
-                source=statement.source,
+                evidence=evidence,
+                source=source,
             )
+            for source, _, evidence in told
         )
     return sorted(entries, key=lambda e: (e.date is None, e.date or ""))
 

@@ -3,21 +3,22 @@
 The layout is the one of ``docs/graph-layout.md``: one named graph per source file, holding
 the file, its items, the actors it names (``lek:name``, never ``rdfs:label``: the canonical
 label is chosen across all files by the store), its events and memberships with their
-evidence and offsets, and the offences and provisions they cite.  The output is sorted and
-free of blank nodes, so the same input always gives the same quads.
+evidence and offsets, and the offences and provisions they cite.  An event that is safe to
+merge (:mod:`kg.happening_ids`) is named after its happening, so the files telling it share
+one node, each statement of it kept apart as a ``lek:Report``.  The output is sorted and free of
+blank nodes, so the same input always gives the same quads.
 """
 
 from __future__ import annotations
 
-import datetime
 import math
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import DocumentError, KgError
+from kg.happening_ids import EventNode, date_literal, event_iri, event_nodes
 from kg.model import (
     ACTOR_TYPES,
     EVENT_TYPES,
@@ -42,11 +43,13 @@ __all__ = [
     "document_iri",
     "document_quads",
     "entity_iri",
+    "event_iri",
     "graph_iri",
     "item_iri",
     "offence_iri",
     "ontology_quads",
     "provision_iri",
+    "report_iri",
 ]
 
 #: The folder of the Turtle files: ``ontology/`` beside the ``kg`` package in a checkout, or
@@ -67,11 +70,6 @@ _PARTY_TYPES = frozenset({"Person"}) | ORGANIZATION_TYPES
 _PLACE_TYPES = frozenset({"Place", "Facility"})
 #: Finds a mention's entity, if it has one of the allowed actor types.
 _EntityLookup = Callable[[str | None, frozenset[str]], Entity | None]
-_DATE_FORMS = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
-    (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), XSD.gYearMonth),
-    (re.compile(r"\d{4}"), XSD.gYear),
-)
 
 
 def graph_iri(document: Document) -> str:
@@ -106,6 +104,15 @@ def entity_iri(entity_id: str) -> str:
     return str(RES[entity_id])
 
 
+def report_iri(event_id: str) -> str:
+    """Return the IRI of one source's statement of an event, from the statement's event id.
+
+    >>> report_iri("a1")
+    'https://w3id.org/legal-events-kg/id/report/a1'
+    """
+    return str(RES[f"report/{event_id}"])
+
+
 def offence_iri(words: str) -> str:
     """Return the IRI of an offence kind from a charge's words, the key of the offence scheme.
 
@@ -124,35 +131,6 @@ def provision_iri(provision: Provision) -> str:
     'https://w3id.org/legal-events-kg/id/provision/article-443'
     """
     return str(RES[f"provision/{slugify(provision.label)}"])
-
-
-def date_literal(iso: str | None) -> ox.Literal | None:
-    """Return an ISO 8601 date typed by its precision, or None when it is not one.
-
-    Only year, month and day precision exist in the layout; anything else (a time, a
-    malformed or impossible date) is left out rather than stored untyped.
-
-    >>> date_literal("2017-09").datatype.value
-    'http://www.w3.org/2001/XMLSchema#gYearMonth'
-    >>> date_literal("2017-02-30") is None
-    True
-    """
-    if not iso:
-        return None
-    for pattern, datatype in _DATE_FORMS:
-        if pattern.fullmatch(iso):
-            if datatype == XSD.date and not _is_calendar_date(iso):
-                return None
-            return ox.Literal(iso, datatype=ox.NamedNode(datatype))
-    return None
-
-
-def _is_calendar_date(iso: str) -> bool:
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
 
 
 class _GraphBuilder:
@@ -211,8 +189,10 @@ def document_quads(document: Document, items: Sequence[Item], resolved: Resolved
         named = entities.get(resolved.canonical.get(mention.mention_id, ""))
         if named is not None:
             builder.add(entity_iri(named.entity_id), LEK.mentionedIn, source_of(mention.item_id))
-    for event in resolved.extraction.events:
-        _add_event(builder, document, event, source_of(event.item_id), entity_of)
+    events = resolved.extraction.events
+    nodes = event_nodes(events, {e.event_id: _parties(e.subjects, entity_of) for e in events})
+    for event in events:
+        _add_event(builder, document, event, source_of(event.item_id), entity_of, nodes)
     for membership in resolved.extraction.memberships:
         person = entity_of(membership.person, frozenset({"Person"}))
         organization = entity_of(membership.organization, ORGANIZATION_TYPES)
@@ -260,16 +240,15 @@ def _add_event(
     event: Event,
     source: str,
     entity_of: _EntityLookup,
+    nodes: dict[str, EventNode],
 ) -> None:
     if event.type not in EVENT_TYPES:
         raise DocumentError(document.path, f"unknown event type {event.type!r}")
-    iri = str(RES[f"event/{event.event_id}"])
+    iri = nodes[event.event_id].iri
     builder.add(iri, RDF.type, LEK[event.type])
     for predicate, mention_ids in ((LEK.subject, event.subjects), (LEK.agent, event.agents)):
-        for mention_id in mention_ids:
-            actor = entity_of(mention_id, _PARTY_TYPES)
-            if actor is not None:
-                builder.add(iri, predicate, entity_iri(actor.entity_id))
+        for actor_iri in _parties(mention_ids, entity_of):
+            builder.add(iri, predicate, actor_iri)
     place = entity_of(event.place, _PLACE_TYPES)
     if place is not None:
         builder.add(iri, LEK.place, entity_iri(place.entity_id))
@@ -283,10 +262,25 @@ def _add_event(
     for provision in event.provisions:
         if provision.article.strip():
             _add_provision(builder, iri, provision)
-    builder.date(iri, LEK.date, event.date)
+    builder.date(iri, LEK.date, nodes[event.event_id].date)
     builder.text(iri, LEK.sentence, event.sentence)
     builder.text(iri, LEK.group, event.group)
-    _add_provenance(builder, iri, source, event)
+    report = report_iri(event.event_id)
+    builder.add(iri, LEK.report, report)
+    builder.add(report, RDF.type, LEK.Report)
+    for node in (iri, report):  # the event gathers what each of its reports says
+        builder.text(node, LEK.status, event.status)
+        for mention_id in event.asserted_by:
+            speaker = entity_of(mention_id, _PARTY_TYPES)
+            if speaker is not None:
+                builder.add(node, LEK.assertedBy, entity_iri(speaker.entity_id))
+        _add_provenance(builder, node, source, event)
+
+
+def _parties(mention_ids: Sequence[str], entity_of: _EntityLookup) -> list[str]:
+    """Return the IRIs of the persons and organisations the mentions resolve to."""
+    actors = (entity_of(mention_id, _PARTY_TYPES) for mention_id in mention_ids)
+    return [entity_iri(actor.entity_id) for actor in actors if actor is not None]
 
 
 def _add_provision(builder: _GraphBuilder, event: str, provision: Provision) -> None:

@@ -70,7 +70,12 @@ class ViewError(KgError):
 
 @dataclass(frozen=True)
 class Statement:
-    """One event or membership, with every node it involves and its evidence."""
+    """One event or membership, with every node it involves and its evidence.
+
+    ``reports`` holds each source's statement of an event told by several (``lek:report``):
+    ``(source, start, evidence)``, in that order; ``evidence``, ``source`` and ``start`` are
+    those of the first, so the sentence shown always comes with its own source.
+    """
 
     iri: str
     type: str
@@ -87,6 +92,7 @@ class Statement:
     evidence: str = ""
     source: str = ""
     start: int = 0
+    reports: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def involved(self) -> tuple[str, ...]:
@@ -222,9 +228,21 @@ def _load_statements(store: KgStore) -> list[Statement]:
         entry["type"] = row["cls"].value[len(LEK) :]
         predicate, value = row["p"].value, row["o"].value
         entry[_ROLES.get(predicate) or _VALUES[predicate]].append(value)
+    reports: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
+    for row in _rows(
+        store,
+        """SELECT ?s ?source ?start ?evidence WHERE { ?s lek:report ?report .
+             ?report prov:wasDerivedFrom ?source ; lek:startOffset ?start ;
+               lek:evidence ?evidence }""",
+    ):
+        report = (row["source"].value, int(row["start"].value), row["evidence"].value)
+        reports[row["s"].value].add(report)
     statements = []
     for iri, entry in fields.items():
         single = {name: min(entry[name]) for name in _VALUES.values() if entry.get(name)}
+        told = tuple(sorted(reports.get(iri, ())))
+        own = (single.get("source", ""), int(single.get("start", 0)), single.get("evidence", ""))
+        source, start, evidence = told[0] if told else own
         statements.append(
             Statement(
                 iri=iri,
@@ -233,9 +251,10 @@ def _load_statements(store: KgStore) -> list[Statement]:
                 role=single.get("role"),
                 penalty=single.get("penalty"),
                 group=single.get("group"),
-                evidence=single.get("evidence", ""),
-                source=single.get("source", ""),
-                start=int(single.get("start", 0)),
+                evidence=evidence,
+                source=source,
+                start=start,
+                reports=told,
                 **{role: tuple(sorted(set(entry[role]))) for role in set(_ROLES.values())},
             )
         )
@@ -298,14 +317,13 @@ def view_graph(data: ViewData) -> nx.MultiDiGraph:
     for statement in data.statements:
         if not all(node in data.nodes for node in statement.involved):
             continue
-        entry = {
-            "sentence": statement.evidence,
-            "source": statement.source,
-            "date": statement.date,
-            "type": statement.type,
-        }
+        told = statement.reports or ((statement.source, statement.start, statement.evidence),)
+        entries = [
+            {"sentence": sentence, "source": source, "date": statement.date, "type": statement.type}
+            for source, _, sentence in told
+        ]
         for node in statement.involved:
-            evidence[node].append(entry)
+            evidence[node].extend(entries)
         for head, tail in _edge_ends(statement):
             graph.add_edge(
                 head,
@@ -314,7 +332,7 @@ def view_graph(data: ViewData) -> nx.MultiDiGraph:
                 type=statement.type,
                 date=statement.date,
                 label=edge_label(statement),
-                evidence=[entry],
+                evidence=entries,
                 statement=statement.iri,
             )
     for iri, entry in data.nodes.items():

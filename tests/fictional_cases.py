@@ -1,4 +1,5 @@
-"""A small store of FICTIONAL legal cases, laid out by the real kg.to_rdf and kg.proceedings.
+"""A small store of FICTIONAL legal cases, laid out by the real kg.to_rdf, kg.proceedings and
+kg.happenings.
 
 Used by the proceedings, graph and analysis tests.  Every person, party, court and ministry
 here is invented.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.happenings import EVENTS_GRAPH, happening_quads
 from kg.model import (
     Document,
     Entity,
@@ -35,6 +37,7 @@ from kg.model import (
 from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
 from kg.store import KgStore, open_for_writing
 from kg.to_rdf import document_quads, entity_iri, graph_iri
+from kg.to_rdf import event_iri as named_event_iri
 
 __all__ = ["ACTORS", "CASES", "FictionalEvent", "build_store", "event_iri", "iri"]
 
@@ -165,8 +168,11 @@ def iri(name: str) -> str:
 
 
 def event_iri(name: str) -> str:
-    """The IRI of a fictional event, by its short name in :data:`CASES`."""
-    return f"https://w3id.org/legal-events-kg/id/event/{stable_id(DOC_ID, name)}"
+    """The IRI of a fictional event, by its short name in :data:`CASES`, as kg.to_rdf names
+    it (after its happening when it has a subject and a day)."""
+    case = next(case for case in CASES if case.name == name)
+    event = Event(stable_id(DOC_ID, name), case.type, "", case.evidence, 0, 1, date=case.date)
+    return named_event_iri(event, [iri(subject) for subject in case.subjects])
 
 
 def _resolved(text: str, item: Item, events: tuple[FictionalEvent, ...]) -> Resolved:
@@ -227,6 +233,7 @@ def _fill(store: KgStore, events: tuple[FictionalEvent, ...]) -> None:
     store.replace_graph(graph_iri(document), quads)
     store.refresh_entity_labels()
     store.replace_graph(PROCEEDINGS_GRAPH, proceeding_quads(store))
+    store.replace_graph(EVENTS_GRAPH, happening_quads(store))
 
 
 def build_store(path: Path | None = None, events: tuple[FictionalEvent, ...] = CASES) -> KgStore:

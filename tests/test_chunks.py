@@ -87,8 +87,10 @@ def _events(lines: set[str]) -> set[tuple[str, str]]:
 
 
 def _not_about_events(lines: set[str]) -> set[str]:
-    """Lines about actors, memberships and documents: not events nor the proceedings."""
-    return {line for line in lines if "/id/event/" not in line and "/id/proceeding/" not in line}
+    """Lines about actors, memberships and documents: not events, their reports nor the
+    proceedings."""
+    about_events = ("/id/event/", "/id/report/", "/id/proceeding/")
+    return {line for line in lines if not any(part in line for part in about_events)}
 
 
 def test_a_document_parsed_in_pieces_gives_the_same_actors_and_events(tmp_path: Path) -> None:

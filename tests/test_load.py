@@ -171,3 +171,54 @@ def test_docstring_examples_hold(module: ModuleType) -> None:
     results = doctest.testmod(module)
     assert results.attempted > 0
     assert results.failed == 0
+
+
+def test_the_demo_manifest_gives_each_file_its_publisher(settings: Settings) -> None:
+    listed = read_source(CORPUS / "002_8769f3845ee12cc6.txt", "002.txt", settings)
+    assert (listed.publisher, listed.title, listed.date) == ("Impunity Watch", None, None)
+    blank = read_source(CORPUS / "004_cca068b90dbaf784.txt", "004.txt", settings)
+    assert (blank.publisher, blank.title, blank.date) == (None, None, None)
+
+
+def test_a_manifest_beside_a_file_states_its_publisher_title_and_date(
+    tmp_path: Path, settings: Settings
+) -> None:
+    (tmp_path / "a.txt").write_text("Chan Dara was arrested.")
+    (tmp_path / "b.txt").write_text("Lim Sovann was released.")
+    (tmp_path / "MANIFEST.csv").write_text(
+        "file,publisher,title,date,note\na.txt, Imaginary Watch ,Chan Dara held,2021-03,\n",
+        encoding="utf-8",
+    )
+    source = read_source(tmp_path / "a.txt", "a.txt", settings)
+    assert (source.publisher, source.title, source.date) == (
+        "Imaginary Watch",
+        "Chan Dara held",
+        "2021-03",
+    )
+    unlisted = read_source(tmp_path / "b.txt", "b.txt", settings)
+    assert (unlisted.publisher, unlisted.title, unlisted.date) == (None, None, None)
+    (tmp_path / "MANIFEST.csv").write_text("file,publisher\na.txt,Fictional Times\n")
+    assert read_source(tmp_path / "a.txt", "a.txt", settings).publisher == "Fictional Times"
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("name,publisher\na.txt,Imaginary Watch\n", "no header row with a 'file' column"),
+        ("", "no header row with a 'file' column"),
+        ("file,date\na.txt,5 May 2021\n", "line 2: the date '5 May 2021' is not YYYY"),
+        ("file,date\na.txt,2021-02-30\n", "line 2: the date '2021-02-30' is not YYYY"),
+        ("file,publisher\na.txt,X\na.txt,Y\n", "line 3 lists 'a.txt' a second time"),
+        ("file,publisher\na.txt,Imaginary Watch\n".encode("utf-16"), "not UTF-8 text"),
+    ],
+)
+def test_a_malformed_manifest_is_a_one_line_document_error(
+    tmp_path: Path, settings: Settings, manifest: str | bytes, message: str
+) -> None:
+    (tmp_path / "a.txt").write_text("Chan Dara was arrested.")
+    raw = manifest.encode() if isinstance(manifest, str) else manifest
+    (tmp_path / "MANIFEST.csv").write_bytes(raw)
+    with pytest.raises(DocumentError, match="cannot use the MANIFEST.csv beside it") as caught:
+        read_source(tmp_path / "a.txt", "a.txt", settings)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -32,6 +32,7 @@ from kg.to_rdf import (
     document_iri,
     document_quads,
     entity_iri,
+    event_iri,
     graph_iri,
     item_iri,
     offence_iri,
@@ -146,8 +147,11 @@ def quads() -> list[ox.Quad]:
     return document_quads(DOCUMENT, [ITEM], _resolved())
 
 
-EVENT = "https://w3id.org/legal-events-kg/id/event/" + ARREST.event_id
 PERSON = entity_iri(entity_id_for("Person", "Chan Dara"))
+#: The arrest has a subject and a full-day date: it is named after its happening.
+EVENT = event_iri(ARREST, [PERSON])
+#: Without a subject or a day, an event keeps the IRI of its own statement.
+STATEMENT = "https://w3id.org/legal-events-kg/id/event/" + ARREST.event_id
 PARTY_IRI = entity_iri(entity_id_for("PoliticalParty", "Party of Imaginary Progress"))
 FILE = document_iri(DOC_ID)
 ITEM0 = item_iri(DOC_ID, 0)
@@ -246,8 +250,8 @@ def test_same_input_gives_identical_quads(quads: list[ox.Quad]) -> None:
 
 def test_unresolved_subject_is_left_out_but_the_event_stays() -> None:
     quads = document_quads(DOCUMENT, [ITEM], _resolved(unresolved=(DARA,)))
-    assert _objects(quads, EVENT, RDF.type) == {str(LEK.Arrest)}
-    assert _objects(quads, EVENT, LEK.subject) == set()
+    assert _objects(quads, STATEMENT, RDF.type) == {str(LEK.Arrest)}
+    assert _objects(quads, STATEMENT, LEK.subject) == set()
     assert not [q for q in quads if q.predicate.value == str(LEK.member)]
     assert validate(quads).conforms
 
@@ -255,7 +259,7 @@ def test_unresolved_subject_is_left_out_but_the_event_stays() -> None:
 def test_a_place_is_never_an_events_subject() -> None:
     event = dataclasses.replace(ARREST, subjects=(PROVINCE.mention_id,))
     quads = document_quads(DOCUMENT, [ITEM], _resolved(events=(event,)))
-    assert _objects(quads, EVENT, LEK.subject) == set()
+    assert _objects(quads, STATEMENT, LEK.subject) == set()
 
 
 @pytest.mark.parametrize(
@@ -274,7 +278,8 @@ def test_malformed_dates_are_left_out(iso: str | None) -> None:
 def test_malformed_event_date_is_not_stored() -> None:
     event = dataclasses.replace(ARREST, date="early May")
     quads = document_quads(DOCUMENT, [ITEM], _resolved(events=(event,)))
-    assert _objects(quads, EVENT, LEK.date) == set()
+    assert _objects(quads, STATEMENT, RDF.type) == {str(LEK.Arrest)}
+    assert _objects(quads, STATEMENT, LEK.date) == set()
 
 
 def test_the_graph_passes_validation(quads: list[ox.Quad]) -> None:

@@ -51,6 +51,7 @@ GRAPH = (
       lek:provision <https://w3id.org/legal-events-kg/id/provision/criminal-code-article-443> ;
       lek:date "2021-05-03"^^xsd:date ;
       lek:sentence "five years in prison" ;
+      lek:status "asserted" ;
       lek:evidence "The Fictiva Court convicted Chan Dara of treason." ;
       prov:wasDerivedFrom <https://w3id.org/legal-events-kg/id/doc/d1/item/0> ;
       lek:startOffset 10 ; lek:endOffset 60 ;
@@ -129,7 +130,11 @@ SOURCE = "prov:wasDerivedFrom <https://w3id.org/legal-events-kg/id/doc/d1/item/0
         ),
         ('"2021-05-03"^^xsd:date', '"May 2021"', "lek:date"),
         ("lek:confidence 0.9", "lek:confidence 1.5", "lek:confidence"),
-        ("lek:startOffset 10 ; lek:endOffset 60", "lek:startOffset 70 ; lek:endOffset 60", "below"),
+        (
+            "lek:startOffset 61 ; lek:endOffset 120",
+            "lek:startOffset 130 ; lek:endOffset 120",
+            "below",
+        ),
         ("a lek:Conviction", "a lek:Conviction , lek:Sentencing", "fifteen event classes"),
         (
             'rdfs:label "Chan Dara" ;',
