@@ -1,29 +1,43 @@
 """Time the graph projections and their analysis on a synthetic store of fictional cases.
 
     .venv/bin/python benchmarks/bench_graph.py --nodes 100000
+    .venv/bin/python benchmarks/bench_graph.py --store build/bench/store-10k
 
 Lays out a synthetic store (every name invented: "Fictional Person 17", "Imaginary Court
 3") with the graph layout of ``kg build``, then times each step of the code path that
 ``kg analyze`` and ``kg export`` take: the proceedings, the SPARQL reads, the typed graph,
 the co-involvement projection, PageRank and sampled betweenness.  Prints one line per step.
+
+With ``--store``, the same steps run on a store ``kg build`` made (the 10,000-document
+synthetic corpus's): the SPARQL reads, the typed graph, the co-involvement projection, then
+PageRank and sampled betweenness alone and ``kg analyze centrality``'s whole computation,
+with igraph when it is installed.  Progress goes to standard error and the Markdown
+section for BENCHMARKS.md to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
+import networkx as nx
 import pyoxigraph as ox
 
-from kg.analyze import BETWEENNESS_SAMPLE, centrality
-from kg.graph import coinvolvement_graph, fetch_rows, typed_graph
-from kg.model import EVENT_TYPES
-from kg.namespaces import LEK, PROV, RDF, RDFS, RES, XSD
-from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
-from kg.store import KgStore
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Row, section  # noqa: E402
+
+from kg.analyze import BETWEENNESS_SAMPLE, _betweenness, _igraph, _to_igraph, centrality  # noqa: E402
+from kg.graph import coinvolvement_graph, fetch_rows, typed_graph  # noqa: E402
+from kg.model import EVENT_TYPES  # noqa: E402
+from kg.namespaces import LEK, PROV, RDF, RDFS, RES, XSD  # noqa: E402
+from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads  # noqa: E402
+from kg.store import KgStore  # noqa: E402
 
 T = TypeVar("T")
 ORGANIZATION_KINDS = ("Court", "GovernmentBody", "PoliticalParty", "CivilSocietyOrganization")
@@ -115,6 +129,46 @@ def timed(name: str, step: Callable[[], T]) -> T:
     return result
 
 
+def on_store(path: Path, backend: str, sample: int) -> list[Row]:
+    """Time the projections and the centralities on a built store; return the table's rows."""
+    store = KgStore(path, read_only=True)
+    rows = [Row("store", f"{len(store):,} quads")]
+
+    def step(name: str, work: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        result = work()
+        seconds = time.perf_counter() - started
+        print(f"{name}: {seconds:.2f} s", file=sys.stderr, flush=True)
+        rows.append(Row(name, f"{seconds:,.2f} s"))
+        return result
+
+    read = step("SPARQL reads (`kg.graph.fetch_rows`)", lambda: fetch_rows(store))
+    typed = step("typed graph (`kg.graph.typed_graph`)", lambda: typed_graph(read))
+    rows.append(Row("typed graph", f"{len(typed):,} nodes, {typed.number_of_edges():,} edges"))
+    shared = step("co-involvement projection", lambda: coinvolvement_graph(typed))
+    size = f"{len(shared):,} actors, {shared.number_of_edges():,} edges"
+    rows.append(Row("co-involvement graph", size))
+    module = _igraph(backend)
+    undirected = typed.to_undirected(as_view=True)
+    nodes = sorted(undirected)
+    name = "igraph" if module is not None else "networkx"
+    if module is not None:
+        ig = step("conversion to igraph", lambda: _to_igraph(module, undirected, nodes))
+        step("PageRank (igraph)", lambda: ig.pagerank(weights="weight"))
+    else:
+        ig = None
+        step("PageRank (networkx)", lambda: nx.pagerank(undirected, weight="weight"))
+    step(
+        f"betweenness sampled from {sample} sources ({name})",
+        lambda: _betweenness(undirected, nodes, ig, 0, sample, 0),
+    )
+    step(
+        f"`kg analyze centrality`: all four measures ({name})",
+        lambda: centrality(typed, top=5, backend=backend, sample=sample),
+    )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=100_000, help="about this many nodes")
@@ -123,7 +177,14 @@ def main() -> None:
         "--backend", choices=("auto", "networkx", "igraph"), default="auto", help="auto: both"
     )
     parser.add_argument("--sample", type=int, default=BETWEENNESS_SAMPLE)
+    parser.add_argument("--store", type=Path, help="time a built store instead")
     options = parser.parse_args()
+    if options.store is not None:
+        rows = on_store(options.store, options.backend, options.sample)
+        command = f".venv/bin/python benchmarks/bench_graph.py --store {options.store}"
+        title = "Projections, PageRank and betweenness on the built store"
+        print(section("graph-store", title, command, rows))
+        return
     store = KgStore(None)
 
     def load() -> None:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from kg.cli_curate import curate, default_curation_file
 from kg.errors import KgError
 from kg.settings import DEFAULT_STORE, Settings
 
@@ -150,9 +151,23 @@ def main(debug: bool) -> None:
     show_default=True,
     help="Processes that parse and extract; auto: 2 when over 50 documents changed, else 1.",
 )
+@click.option(
+    "--curation",
+    "curation_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="KG_CURATION",
+    show_envvar=True,
+    help="Researchers' corrections (default: ./curation.toml or ./data/curation.toml if present).",
+)
 @one_line_errors
 @endpoint_options(writes=True)
-def build(paths: tuple[Path, ...], store_path: Path, processes: str, endpoint: Any) -> None:
+def build(
+    paths: tuple[Path, ...],
+    store_path: Path,
+    processes: str,
+    curation_file: Path | None,
+    endpoint: Any,
+) -> None:
     """Read documents (files or folders: .txt, .html, .md) into the store.
 
     Run again, it takes in what changed and leaves the rest.  Exits 1 when any document
@@ -166,7 +181,10 @@ def build(paths: tuple[Path, ...], store_path: Path, processes: str, endpoint: A
     if not paths:
         raise click.UsageError("name at least one file or folder to read")
     debug = bool(click.get_current_context().find_root().params.get("debug"))
-    settings = Settings(n_process=0 if processes == "auto" else int(processes))
+    settings = Settings(
+        n_process=0 if processes == "auto" else int(processes),
+        curation_file=curation_file or default_curation_file(),
+    )
     with build_progress() as progress:
         target = _remote(endpoint) if endpoint else store_path
         report = run_build(list(paths), target, settings, debug=debug, progress=progress)
@@ -628,3 +646,6 @@ def timeline(name: str, output: Path, store_path: Path) -> None:
 
     write_page(output, render_timeline(load_view_data(_open_read_only(store_path)), name))
     click.echo(f"wrote {output}")
+
+
+main.add_command(curate)

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.model import EVENT_TYPES
 from kg.namespaces import DCTERMS, LEK, PROV, RES, XSD
-from kg.store import GraphStore, SparqlStore
+from kg.store import GraphStore, SparqlStore, patch_graph
 
 __all__ = ["EVENTS_GRAPH", "happening_quads", "refresh_happenings", "source_key"]
 
@@ -99,5 +99,4 @@ def refresh_happenings(store: GraphStore, events: Collection[str] | None) -> Non
         store.replace_graph(EVENTS_GRAPH, happening_quads(store))
         return
     stale = {ox.NamedNode(event) for event in events}
-    kept = [quad for quad in store.graph_quads(EVENTS_GRAPH) if quad.subject not in stale]
-    store.replace_graph(EVENTS_GRAPH, kept + happening_quads(store, events))
+    patch_graph(store, EVENTS_GRAPH, stale, happening_quads(store, events))

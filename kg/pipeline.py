@@ -5,10 +5,14 @@
 without stopping the others.  The build writes into a working copy that is published whole
 at the end (:func:`kg.store.open_for_writing`): queries meanwhile see the previous store.
 A SPARQL server (:class:`kg.remote.RemoteStore`) is written graph by graph instead.
+The researchers' curation file is applied to each document's quads as they are written,
+and again, from the cache of pre-curation quads, when only the file changed
+(:mod:`kg.curation_build`, ``docs/curation.md``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 from collections.abc import Callable, Iterator, Sequence
@@ -22,21 +26,28 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.chunks import split_long_items
-from kg.clean import clean
+from kg.curation import load_curation
+from kg.curation_build import CACHE_DIR, CurationStep, DocumentCache
+from kg.derived import INCREMENTAL_LIMIT, Changes, refresh_derived
 from kg.errors import DocumentError
-from kg.extract import extract_document, load_nlp
+from kg.happenings import refresh_happenings
 from kg.load import discover, read_source
-from kg.model import Document, Item
+from kg.model import Document, Item, Source, stable_id
 from kg.namespaces import LEK
-from kg.proceedings import PROCEEDINGS_GRAPH, proceeding_quads
-from kg.resolve import resolve
 from kg.segment import segment
 from kg.settings import Settings
-from kg.store import ONTOLOGY_GRAPH, GraphStore, open_for_writing
+from kg.store import ONTOLOGY_GRAPH, GraphStore, open_for_writing, stored_states
 from kg.to_rdf import ONTOLOGY_DIR, document_quads, graph_iri, ontology_quads
 from kg.workers import choose_processes, ordered_map
 
-__all__ = ["BuildReport", "build", "pipeline_fingerprint", "process_document"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "built_with",
+    "pipeline_fingerprint",
+    "process_document",
+    "with_manifest",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Documents handed to a worker at once: enough to fill spaCy's batches.
@@ -51,6 +62,10 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[DocumentError] = field(default_factory=list)
     quads: int = 0
+    #: Documents not read again, their cached quads curated anew (the curation changed).
+    recurated: list[str] = field(default_factory=list)
+    #: Curation entries that match nothing, one line each.
+    stale: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -59,11 +74,18 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line a person reads after a build."""
-        total = len(self.changed) + len(self.unchanged) + len(self.failed)
-        return (
+        total = len(self.changed) + len(self.unchanged) + len(self.failed) + len(self.recurated)
+        line = (
             f"{total} documents: {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
-            f"{len(self.failed)} failed; the store holds {self.quads} quads"
+            f"{len(self.failed)} failed"
         )
+        if self.recurated:
+            line += f", {len(self.recurated)} curated again from the cache"
+        line += f"; the store holds {self.quads} quads"
+        if self.stale:
+            entries = "entry" if len(self.stale) == 1 else "entries"
+            line += f"; curation: {len(self.stale)} stale {entries}: " + "; ".join(self.stale)
+        return line
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +109,23 @@ def pipeline_fingerprint(settings: Settings) -> str:
     return f"kg {__version__} {digest.hexdigest()[:12]}; {settings.spacy_model} {model_version}"
 
 
+def built_with(fingerprint: str, source: Source) -> str:
+    """What a file's graph is built with: the pipeline, and what its manifest entry states,
+    so that editing the manifest rebuilds the files whose entry changed."""
+    stated = (source.title, source.date, source.publisher)
+    return f"{fingerprint}; manifest {stable_id(*stated)}" if any(stated) else fingerprint
+
+
+def with_manifest(document: Document, source: Source) -> Document:
+    """The document with what its manifest entry states in place of what its text says."""
+    return dataclasses.replace(
+        document,
+        title=source.title or document.title,
+        date=source.date or document.date,
+        publisher=source.publisher or document.publisher,
+    )
+
+
 def process_document(
     document: Document,
     items: Sequence[Item],
@@ -100,6 +139,9 @@ def process_document(
     ``parsed[i]`` is the parse of ``pieces[i]``: the items, or the items with the long ones
     cut by :func:`kg.chunks.split_long_items` (the default is the items themselves).
     """
+    from kg.extract import extract_document  # spaCy loads only when a document is parsed
+    from kg.resolve import resolve
+
     extraction = extract_document(document, pieces or items, parsed)  # type: ignore[arg-type]
     resolved = resolve(document, items, extraction)
     quads = document_quads(document, items, resolved)
@@ -143,27 +185,33 @@ def _process_batch(
     Errors are returned, not raised (unless ``debug``), so one document never stops the
     others; the graphs go back as N-Quads, which cross between processes cheaply.
     """
+    from kg.clean import clean  # trafilatura and spaCy load only when a document is parsed
+    from kg.extract import load_nlp
+
     nlp = load_nlp(settings.spacy_model)
     size = min(settings.parse_chunk_chars, nlp.max_length)
     outcomes: list[_Outcome] = []
-    work: list[tuple[Document, tuple[Item, ...], tuple[Item, ...]]] = []
+    work: list[tuple[Document, tuple[Item, ...], tuple[Item, ...], str]] = []
     for path, key in batch:
         try:
-            document = clean(read_source(path, key, settings), settings)
+            source = read_source(path, key, settings)
+            document = with_manifest(clean(source, settings), source)
             items = segment(document)
-            work.append((document, items, split_long_items(items, size)))
+            work.append(
+                (document, items, split_long_items(items, size), built_with(fingerprint, source))
+            )
         except DocumentError as exc:
             outcomes.append(_failed(exc))
         except Exception as exc:  # a bug hit by one odd document must not stop the build
             if debug:
                 raise
             outcomes.append(_failed(_unexpected(key, "reading", exc)))
-    texts = (piece.text for _, _, pieces in work for piece in pieces)
+    texts = (piece.text for _, _, pieces, _ in work for piece in pieces)
     parsed = iter(nlp.pipe(texts, batch_size=settings.batch_size))
-    for document, items, pieces in work:
+    for document, items, pieces, version in work:
         try:
             doc_parses = _take(parsed, len(pieces))
-            quads = process_document(document, items, doc_parses, fingerprint, pieces=pieces)
+            quads = process_document(document, items, doc_parses, version, pieces=pieces)
         except Exception as exc:  # one document's failure must not stop the build
             if debug:
                 raise
@@ -175,8 +223,15 @@ def _process_batch(
 
 
 def _writing(target: Path | GraphStore) -> AbstractContextManager[GraphStore]:
-    """A store folder's working copy, published whole when the block ends, or a server."""
-    return open_for_writing(target) if isinstance(target, Path) else nullcontext(target)
+    """A store folder's working copy, published whole when the block ends, or a server,
+    whose write access is checked first: a build with nothing to change still reports
+    wrong credentials rather than succeeding unchecked."""
+    if isinstance(target, Path):
+        return open_for_writing(target)
+    check_writable = getattr(target, "check_writable", None)
+    if check_writable is not None:
+        check_writable()
+    return nullcontext(target)
 
 
 def build(
@@ -198,19 +253,30 @@ def build(
     files, errors = discover(paths, settings)
     report.failed.extend(errors)
     fingerprint = pipeline_fingerprint(settings)
+    curation = load_curation(settings.curation_file)  # a malformed file stops us here
+    cache = DocumentCache(target / CACHE_DIR) if isinstance(target, Path) else None
+    step = CurationStep(curation, cache)
     with _writing(target) as store:
         ontology = ontology_quads()
-        if set(store.graph_quads(ONTOLOGY_GRAPH)) != set(ontology):
+        ontology_changed = set(store.graph_quads(ONTOLOGY_GRAPH)) != set(ontology)
+        if ontology_changed:
             store.replace_graph(ONTOLOGY_GRAPH, ontology)
-        states = store.document_states()
+        states = stored_states(store, [key for _, key in files])
         changed: list[tuple[Path, str]] = []
         for path, key in files:
             try:
                 source = read_source(path, key, settings)
                 state = states.get(source.path)
-                if state and (state.content_hash, state.built_with) == (source.sha256, fingerprint):
-                    report.unchanged.append(source.path)
-                    continue
+                version = built_with(fingerprint, source)
+                if state and (state.content_hash, state.built_with) == (source.sha256, version):
+                    if step.is_current(state):
+                        report.unchanged.append(source.path)
+                        continue
+                    curated = step.recurate(state)
+                    if curated is not None:
+                        store.replace_graph(state.graph, curated)
+                        report.recurated.append(source.path)
+                        continue
                 changed.append((path, key))
             except DocumentError as exc:
                 report.failed.append(exc)
@@ -218,7 +284,10 @@ def build(
                 if debug:
                     raise
                 report.failed.append(_unexpected(key, "reading", exc))
+        changes = Changes() if len(changed) <= INCREMENTAL_LIMIT else None
         if changed:
+            from kg.extract import load_nlp
+
             load_nlp(settings.spacy_model)  # loaded here once; forked workers share it
             batches = (
                 changed[i : i + BATCH_DOCUMENTS] for i in range(0, len(changed), BATCH_DOCUMENTS)
@@ -229,7 +298,9 @@ def build(
             for outcomes in ordered_map(work, batches, processes):
                 for outcome in outcomes:
                     if outcome.failure is None:
-                        quads = ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS)
+                        quads = step.curate(outcome.graph, outcome.nquads)
+                        if changes is not None:
+                            changes.note(store, outcome.graph, quads)
                         store.replace_graph(outcome.graph, quads)
                         report.changed.append(outcome.path)
                     else:
@@ -237,8 +308,14 @@ def build(
                     done += 1
                     if progress:
                         progress(outcome.path, done, len(changed))
-        store.refresh_entity_labels()
-        store.replace_graph(PROCEEDINGS_GRAPH, proceeding_quads(store))
+        recorded = step.record(store)
+        report.stale = recorded.stale
+        whole = ontology_changed or recorded.changed or bool(report.recurated)
+        if report.changed or whole:  # else the derived graphs would come out the same
+            refresh_derived(store, None if whole else changes)
+            refresh_happenings(store, None if whole or changes is None else changes.events)
+        if report.changed:
+            step.prune(store)  # the cached quads of the documents' old versions
         report.quads = len(store)
     for error in report.failed:
         error.__traceback__ = None  # a kept traceback would keep this frame's store open

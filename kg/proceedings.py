@@ -14,6 +14,7 @@ every build like the entity labels.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -26,6 +27,7 @@ __all__ = [
     "CHARGED_STEPS",
     "PROCEEDING_STEPS",
     "PROCEEDINGS_GRAPH",
+    "node_labels",
     "proceeding_iri",
     "proceeding_quads",
 ]
@@ -45,18 +47,25 @@ PROCEEDING_STEPS: tuple[str, ...] = (
 #: Event kinds that join a case only through an offence or article they cite themselves.
 CHARGED_STEPS: tuple[str, ...] = ("Arrest", "Detention", "Summons", "ArrestWarrant", "BailDecision")
 
+# Every subject's case events, or (with VALUES ?subject first) a few subjects' only.
 _EVENTS_QUERY = """
 SELECT ?event ?type ?subject ?offence ?provision WHERE {{
-  VALUES ?type {{ {types} }}
-  ?event a ?type ; <{subject}> ?subject .
+  {events}
   OPTIONAL {{ ?event <{charge}> ?offence }}
   OPTIONAL {{ ?event <{provision}> ?provision }}
 }}"""
 
+# The nodes are made distinct before their labels are joined: an offence's label is repeated
+# in every document graph citing it, and the union of graphs keeps every copy.
 _LABELS_QUERY = """
 SELECT ?node (MIN(STR(?label)) AS ?name) WHERE {{
-  VALUES ?p {{ <{subject}> <{charge}> <{provision}> }}
-  ?event ?p ?node . ?node <{label}> ?label .
+  {{ SELECT DISTINCT ?node WHERE {{
+       VALUES ?p {{ <{subject}> <{charge}> <{provision}> }} ?event ?p ?node }} }}
+  ?node <{label}> ?label .
+}} GROUP BY ?node"""
+_NODE_LABELS_QUERY = """
+SELECT ?node (MIN(STR(?label)) AS ?name) WHERE {{
+  VALUES ?node {{ {nodes} }} ?node <{label}> ?label .
 }} GROUP BY ?node"""
 
 
@@ -101,13 +110,25 @@ def _cases(steps: dict[str, _Step]) -> list[list[str]]:
     return sorted(groups.values())
 
 
-def _fetch_steps(store: SparqlStore) -> dict[str, dict[str, _Step]]:
-    """Map each subject to its case events (event IRI → step), read in one query."""
-    types = " ".join(f"<{LEK[name]}>" for name in (*PROCEEDING_STEPS, *CHARGED_STEPS))
-    rows = store.query(
-        _EVENTS_QUERY.format(
-            types=types, subject=LEK.subject, charge=LEK.charge, provision=LEK.provision
+def _iris(nodes: Iterable[str]) -> str:
+    return " ".join(f"<{node}>" for node in sorted(nodes))
+
+
+def _fetch_steps(
+    store: SparqlStore, subjects: Collection[str] | None
+) -> dict[str, dict[str, _Step]]:
+    """Map each subject (of all, or of ``subjects``) to its case events (event IRI → step),
+    read in one query."""
+    types = [f"<{LEK[name]}>" for name in (*PROCEEDING_STEPS, *CHARGED_STEPS)]
+    if subjects is None:
+        events = f"VALUES ?type {{ {' '.join(types)} }} ?event a ?type ; <{LEK.subject}> ?subject ."
+    else:
+        events = (
+            f"VALUES ?subject {{ {_iris(subjects)} }} ?event <{LEK.subject}> ?subject ; a ?type ."
+            f" FILTER(?type IN ({', '.join(types)}))"
         )
+    rows = store.query(
+        _EVENTS_QUERY.format(events=events, charge=LEK.charge, provision=LEK.provision)
     )
     assert isinstance(rows, ox.QuerySolutions)
     by_subject: dict[str, dict[str, _Step]] = defaultdict(dict)
@@ -121,25 +142,37 @@ def _fetch_steps(store: SparqlStore) -> dict[str, dict[str, _Step]]:
     return by_subject
 
 
-def _labels(store: SparqlStore) -> dict[str, str]:
-    rows = store.query(
-        _LABELS_QUERY.format(
+def node_labels(store: SparqlStore, nodes: Collection[str] | None = None) -> dict[str, str]:
+    """The name a proceeding's label uses for each node (the first of its ``rdfs:label``
+    values in every graph): of every defendant, offence and article, or of ``nodes``."""
+    if nodes is None:
+        query = _LABELS_QUERY.format(
             subject=LEK.subject, charge=LEK.charge, provision=LEK.provision, label=RDFS.label
         )
-    )
+    else:
+        query = _NODE_LABELS_QUERY.format(nodes=_iris(nodes), label=RDFS.label)
+    rows = store.query(query)
     assert isinstance(rows, ox.QuerySolutions)
     return {row["node"].value: row["name"].value for row in rows}
 
 
-def proceeding_quads(store: SparqlStore) -> list[ox.Quad]:
+def proceeding_quads(store: SparqlStore, subjects: Collection[str] | None = None) -> list[ox.Quad]:
     """Compute every proceeding from the store's events; return the proceedings graph's quads.
 
     Each proceeding gets ``a lek:Proceeding``, an ``rdfs:label`` such as "Chan Dara —
     treason", its ``lek:defendant``, a ``lek:charge`` for every offence its events cite, and
     each of its events ``lek:partOf`` it.  Its IRI hashes the defendant and the first
     offence (or, with none, the first article) in IRI order, so a rebuild gives the same IRI.
+    With ``subjects``, only those defendants' proceedings: a subject's proceedings depend on
+    nothing but its own events and the labels of what they name.
     """
-    labels = _labels(store)
+    by_subject = _fetch_steps(store, subjects)
+    named = None
+    if subjects is not None:
+        named = {*by_subject}.union(
+            *(s.keys for steps in by_subject.values() for s in steps.values())
+        )
+    labels = node_labels(store, named)
     graph = ox.NamedNode(PROCEEDINGS_GRAPH)
     quads: set[ox.Quad] = set()
 
@@ -149,7 +182,7 @@ def proceeding_quads(store: SparqlStore) -> list[ox.Quad]:
     def name(iri: str) -> str:
         return labels.get(iri, iri.rsplit("/", 1)[-1])
 
-    for subject, steps in sorted(_fetch_steps(store).items()):
+    for subject, steps in sorted(by_subject.items()):
         cited = {event: step for event, step in steps.items() if step.keys}
         cases = _cases(cited)
         uncited = [e for e, s in sorted(steps.items()) if not s.keys and s.kind in PROCEEDING_STEPS]
