@@ -71,6 +71,7 @@ from kg.scoring import (
     StoreView,
     score_document,
 )
+from kg.union import query_union
 
 __all__ = [
     "Accuracy",
@@ -208,7 +209,7 @@ def _select(store: ox.Store, query: str, **terms: ox.NamedNode | ox.Literal) -> 
     names = " ".join(f"?{name}" for name in terms)
     values = " ".join(str(term) for term in terms.values())
     bound = query.replace("WHERE {", f"WHERE {{ VALUES ({names}) {{ ({values}) }}", 1)
-    solutions = store.query(bound, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    solutions = query_union(store, bound, _PREFIXES)
     return list(cast(ox.QuerySolutions, solutions))
 
 

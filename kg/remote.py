@@ -36,6 +36,7 @@ __all__ = ["GRAPH_PREFIX", "UPDATE_CHUNK", "Endpoint", "RemoteStore", "query_for
 
 #: Every graph kg writes has an IRI starting with this; the rest of the server is not kg's.
 GRAPH_PREFIX = str(RES["graph/"])
+WRITE_CHECK_GRAPH = str(RES["graph/write-check"])  # never holds anything
 #: Triples per SPARQL Update request when a graph is written without the Graph Store Protocol.
 UPDATE_CHUNK = 2000
 #: The predicates written last, so a graph cut short by a failure is rebuilt next time.
@@ -288,6 +289,11 @@ class RemoteStore:
             if chunk:
                 steps.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(chunk) + "\n} }")
             self._update(graph, " ;\n".join(steps))
+
+    def check_writable(self) -> None:
+        """Check that the server takes our writes, the way the build writes: emptying a
+        graph that never holds anything, so wrong credentials fail before any work."""
+        self.replace_graph(WRITE_CHECK_GRAPH, [])
 
     def _put(self, graph: str, lines: list[str]) -> bool:
         """PUT the graph; False when the server has no graph store there (404, 405, 501)."""

@@ -33,6 +33,7 @@ from kg.errors import QueryError, StoreError
 from kg.serve_guard import Refusal, check_query, check_update
 from kg.serve_results import negotiate, offered_types, render
 from kg.store import PREFIXES, KgStore
+from kg.union import query_union
 
 __all__ = ["Job", "Reply", "WorkerPool", "answer", "isolate_network", "text_reply"]
 
@@ -112,7 +113,7 @@ def answer(job: Job, store_path: Path, row_cap: int) -> Reply:
             offered = ", ".join(offered_types(form))
             return text_reply(406, f"a {form} result can be had as {offered}")
         with _open_store(store_path) as store:
-            result = store.query(job.sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            result = query_union(store, job.sparql, PREFIXES)
             rendered = render(result, media_type, row_cap)
     except Refusal as refusal:
         return text_reply(refusal.status, str(refusal))

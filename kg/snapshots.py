@@ -5,7 +5,7 @@ build writes into a private working copy and publishes it as a new snapshot by s
 one symbolic link, so a query sees the whole old store or the whole new one, and a build
 killed at any moment leaves the published store as it was::
 
-    STORE/kg-build.lock          the writer lock (kg.store.write_lock)
+    STORE/kg-build.lock          the writer lock (write_lock)
     STORE/current                symbolic link to versions/vNNNNNN, the published store
     STORE/versions/vNNNNNN/      one Oxigraph directory per published build, read-only
     STORE/versions/vNNNNNN.lock  readers hold a shared lock on it while they read vNNNNNN
@@ -22,12 +22,14 @@ import fcntl
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import StoreError, StoreLockedError
 
 __all__ = [
     "CURRENT_LINK",
@@ -37,14 +39,40 @@ __all__ = [
     "pin_current",
     "prepare_work",
     "publish",
+    "read_quad_count",
     "remove_stale",
+    "write_lock",
 ]
 
 CURRENT_LINK = "current"
 VERSIONS_DIR = "versions"
 WORK_DIR = "work"
+LOCK_NAME = "kg-build.lock"
+#: In a snapshot's folder: the quad count of its named graphs, so a build need not count.
+QUAD_COUNT = "kg-quad-count"
 _VERSION = re.compile(r"v(\d{6,})")
 _PIN_ATTEMPTS = 50
+
+
+@contextmanager
+def write_lock(path: Path) -> Iterator[None]:
+    """Hold the store's writer lock, or fail at once if another build holds it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        handle = open(path / LOCK_NAME, "a+")  # noqa: SIM115 (closed by the block below)
+    except OSError as exc:
+        raise StoreError(f"cannot use {path} as a store folder ({exc.strerror or exc})") from exc
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreLockedError(
+                f"another kg build is writing to {path}; wait for it to finish"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def current_version(folder: Path) -> Path | None:
@@ -178,8 +206,17 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def publish(folder: Path, store: ox.Store) -> Path:
-    """Snapshot ``store`` (the working copy) and make the snapshot the published store.
+def read_quad_count(version: Path | None) -> int | None:
+    """The named graphs' quad count the snapshot ``version`` recorded, or None (none recorded)."""
+    try:
+        return int((version / QUAD_COUNT).read_text()) if version is not None else None
+    except (OSError, ValueError):
+        return None
+
+
+def publish(folder: Path, store: ox.Store, quad_count: int | None = None) -> Path:
+    """Snapshot ``store`` (the working copy) and make the snapshot the published store,
+    recording ``quad_count`` (its named graphs' quads) when known.
 
     The switch is one ``rename`` of a symbolic link: atomic, so a reader or a crash sees
     the old snapshot or the new one.  Superseded snapshots are removed afterwards.
@@ -190,6 +227,8 @@ def publish(folder: Path, store: ox.Store) -> Path:
     target = versions / f"v{max((n for n in numbers if n), default=0) + 1:06d}"
     try:
         store.backup(str(target))
+        if quad_count is not None:
+            (target / QUAD_COUNT).write_text(str(quad_count))
     except OSError as exc:
         raise StoreError(f"cannot write the store snapshot {target}: {exc}") from exc
     _sync_folder(versions)

@@ -1,31 +1,34 @@
-"""The embedded on-disk store: one named graph per source document, replaced atomically.
+"""The embedded on-disk store: one named graph per source document, and their union.
 
-Only this module (with :mod:`kg.snapshots`) writes.  A build writes into a private working
-copy of the published store (:func:`open_for_writing`) and publishes it whole at the end,
-so readers never see a build half-way and a killed build changes nothing; a lock file keeps
-a second writer out while a build runs.  Within the copy, each document's graph is replaced
-in one Oxigraph transaction (a single SPARQL Update ``DROP``/``INSERT DATA``).
+Only this module (with :mod:`kg.snapshots` and :mod:`kg.union`) writes.  A build writes into
+a private working copy of the published store (:func:`open_for_writing`) and publishes it
+whole at the end, so readers never see a build half-way and a killed build changes nothing;
+a lock file keeps a second writer out while a build runs.  Within the copy, replacing a
+document's graph writes only the quads that differ, and keeps the default graph equal to
+the set union of the named graphs (:mod:`kg.union`), which is what queries read.
 """
 
 from __future__ import annotations
 
-import fcntl
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
 import pyoxigraph as ox
 
-from kg import snapshots
-from kg.errors import StoreError, StoreLockedError
+from kg import snapshots, union
+from kg.errors import StoreError
 from kg.namespaces import LEK, RDFS, SKOS
 from kg.namespaces import RES as RES_NS
+from kg.snapshots import write_lock
 from kg.to_rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 
 __all__ = [
+    "CURATION_GRAPH",
     "ENTITY_GRAPH",
     "ONTOLOGY_GRAPH",
     "PREFIXES",
@@ -37,22 +40,29 @@ __all__ = [
     "choose_label",
     "entity_label_quads",
     "open_for_writing",
+    "patch_graph",
     "read_document_states",
+    "stored_states",
     "write_lock",
 ]
 
 RES = str(RES_NS)
 ENTITY_GRAPH = ENTITIES_GRAPH
-LOCK_NAME = "kg-build.lock"
+#: The curation's graph (kg.curation_record): a researcher's label is its ``skos:prefLabel``.
+CURATION_GRAPH = str(RES_NS["graph/curation"])
+#: Up to this many files, a build looks their states up one by one (:func:`stored_states`).
+FEW_PATHS = 200
 
 
 @dataclass(frozen=True)
 class DocumentState:
-    """What the store remembers of a document: its graph, content hash and pipeline."""
+    """What the store remembers of a document: its graph, content hash and pipeline, and
+    the hash of the curation applied to it (``""`` when none was)."""
 
     graph: str
     content_hash: str
     built_with: str
+    curated_with: str = ""
 
 
 def choose_label(name_counts: Counter[str]) -> str:
@@ -65,27 +75,6 @@ def choose_label(name_counts: Counter[str]) -> str:
 
 
 @contextmanager
-def write_lock(path: Path) -> Iterator[None]:
-    """Hold the store's writer lock, or fail at once if another build holds it."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        handle = open(path / LOCK_NAME, "a+")  # noqa: SIM115 (closed by the block below)
-    except OSError as exc:
-        raise StoreError(f"cannot use {path} as a store folder ({exc.strerror or exc})") from exc
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise StoreLockedError(
-                f"another kg build is writing to {path}; wait for it to finish"
-            ) from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-@contextmanager
 def open_for_writing(path: Path) -> Iterator[KgStore]:
     """Hold the writer lock and yield a working copy of the store folder ``path``.
 
@@ -95,11 +84,12 @@ def open_for_writing(path: Path) -> Iterator[KgStore]:
     another build holds the lock.
     """
     with write_lock(path):
-        store = KgStore(snapshots.prepare_work(path))
+        count = snapshots.read_quad_count(snapshots.current_version(path))
+        store = KgStore(snapshots.prepare_work(path), quad_count=count)
         try:
             yield store
             store.flush()
-            snapshots.publish(path, store.oxigraph)
+            snapshots.publish(path, store.oxigraph, store.known_quad_count)
         finally:
             store.close()
             snapshots.discard_work(path)
@@ -143,31 +133,49 @@ def read_document_states(store: SparqlStore) -> dict[str, DocumentState]:
     """Map each document in ``store`` to its graph and hashes, keyed by its source path."""
     rows = _select(
         store,
-        f"""SELECT ?g ?path ?hash ?with WHERE {{ GRAPH ?g {{
+        f"""SELECT ?g ?path ?hash ?with ?curated WHERE {{ GRAPH ?g {{
               ?d {_term(LEK.sourcePath)} ?path ; {_term(LEK.contentHash)} ?hash ;
-                 {_term(LEK.builtWith)} ?with }} }}""",
+                 {_term(LEK.builtWith)} ?with
+              OPTIONAL {{ ?d {_term(LEK.curatedWith)} ?curated }} }} }}""",
     )
     return {
-        row["path"].value: DocumentState(row["g"].value, row["hash"].value, row["with"].value)
+        row["path"].value: DocumentState(
+            row["g"].value,
+            row["hash"].value,
+            row["with"].value,
+            row["curated"].value if row["curated"] is not None else "",
+        )
         for row in rows
     }
 
 
-def entity_label_quads(store: SparqlStore) -> list[ox.Quad]:
+def entity_label_quads(store: SparqlStore, entities: Iterable[str] | None = None) -> list[ox.Quad]:
     """The entity graph recomputed from every document's ``lek:name`` values: one
-    ``rdfs:label`` per actor (:func:`choose_label`), its other names as ``skos:altLabel``."""
+    ``rdfs:label`` per actor (:func:`choose_label`, unless a researcher renamed it: its
+    ``skos:prefLabel`` in the curation graph), its other names as ``skos:altLabel``.
+
+    With ``entities``, only those entities' part of it (what a few changed documents touch).
+    """
+    values = "" if entities is None else f"VALUES ?e {{ {' '.join(map(_term, entities))} }}"
     rows = _select(
-        store, f"SELECT ?e ?name ?g WHERE {{ GRAPH ?g {{ ?e {_term(LEK.name)} ?name }} }}"
+        store,
+        f"SELECT ?e ?name ?g WHERE {{ {values} GRAPH ?g {{ ?e {_term(LEK.name)} ?name }} }}",
     )
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         counts[row["e"].value][row["name"].value] += 1
+    preferred = _select(
+        store,
+        f"""SELECT ?e ?label WHERE {{ {values}
+              GRAPH {_term(CURATION_GRAPH)} {{ ?e {_term(SKOS.prefLabel)} ?label }} }}""",
+    )
+    given = {row["e"].value: row["label"].value for row in preferred}  # renamed by a researcher
     quads = []
     graph = ox.NamedNode(ENTITY_GRAPH)
     label, alt = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel))
     for entity in sorted(counts):
         names = counts[entity]
-        chosen = choose_label(names)
+        chosen = given.get(entity) or choose_label(names)
         node = ox.NamedNode(entity)
         quads.append(ox.Quad(node, label, ox.Literal(chosen), graph))
         quads.extend(
@@ -182,20 +190,27 @@ class KgStore:
     :func:`open_for_writing` hands out; builds never write to a published snapshot).
 
     A reader pins its snapshot: no build deletes it until :meth:`close` or the object's end.
+    ``quad_count`` is the named graphs' quad count when known (the snapshot recorded it), so
+    that ``len`` costs nothing; it is kept up to date by every write.
     """
 
-    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | None, *, read_only: bool = False, quad_count: int | None = None
+    ) -> None:
         self.path = path
         self._pin: IO[str] | None = None
+        self.known_quad_count = quad_count
         try:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
                 snapshot, self._pin = snapshots.pin_current(path)
                 self._store = ox.Store.read_only(str(snapshot))
+                self.known_quad_count = snapshots.read_quad_count(snapshot)
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
+                union.fill_default_graph(self._store)  # a store written before it was kept
         except OSError as exc:
             self.close()
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
@@ -209,32 +224,99 @@ class KgStore:
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The underlying :class:`pyoxigraph.Store`, for read-only use by other modules."""
+        """The underlying :class:`pyoxigraph.Store`, for read-only use by other modules
+        (whose queries go through :func:`kg.union.query_union`)."""
         return self._store
 
     # -- reading -----------------------------------------------------------------------
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query whose default graph is the union of all named graphs."""
-        return self._store.query(sparql, use_default_graph_as_union=True)
+        """Run a SPARQL query whose default graph is the union of all named graphs, each
+        triple once; ``GRAPH ?g`` ranges over the named graphs only."""
+        return union.query_union(self._store, sparql)
 
-    def document_states(self) -> dict[str, DocumentState]:
-        """Map each stored document's source path to its graph and hashes."""
-        return read_document_states(self)
+    def document_states(self, paths: Collection[str] | None = None) -> dict[str, DocumentState]:
+        """Map each stored document's source path (or each of ``paths`` that is stored) to
+        its graph and hashes.
+
+        Index scans (one per predicate) joined here: a few times faster than the SPARQL join
+        of :func:`read_document_states` on a store of thousands of documents.  With
+        ``paths``, a few look-ups per path instead: a build naming a few files of a big store.
+        """
+        facts = [
+            ox.NamedNode(str(predicate))
+            for predicate in (LEK.sourcePath, LEK.contentHash, LEK.builtWith, LEK.curatedWith)
+        ]
+        if paths is not None:
+            return dict(filter(None, map(partial(self._state_of, facts), paths)))
+        path, content, built, curated = (
+            {
+                (quad.graph_name, quad.subject): quad.object.value
+                for quad in self._store.quads_for_pattern(None, predicate, None)
+                if isinstance(quad.graph_name, ox.NamedNode) and isinstance(quad.object, ox.Literal)
+            }
+            for predicate in facts
+        )
+        return {
+            value: DocumentState(key[0].value, content[key], built[key], curated.get(key, ""))
+            for key, value in path.items()
+            if key in content and key in built
+        }
+
+    def _state_of(self, facts: list[ox.NamedNode], path: str) -> tuple[str, DocumentState] | None:
+        for quad in self._store.quads_for_pattern(None, facts[0], ox.Literal(path)):
+            values = [
+                next(self._store.quads_for_pattern(quad.subject, fact, None, quad.graph_name), None)
+                for fact in facts[1:]
+            ]
+            content, built, curated = (
+                found.object.value if found and isinstance(found.object, ox.Literal) else None
+                for found in values
+            )
+            if isinstance(quad.graph_name, ox.NamedNode) and content and built:
+                return path, DocumentState(quad.graph_name.value, content, built, curated or "")
+        return None
 
     def __len__(self) -> int:
-        return len(self._store)
+        """The number of quads in the named graphs (the default graph's copies not counted)."""
+        if self.known_quad_count is None:
+            self.known_quad_count = union.named_quad_count(self._store)
+        return self.known_quad_count
 
     # -- writing -----------------------------------------------------------------------
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace the named graph ``graph`` with ``quads`` in one transaction."""
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+        """Replace the named graph ``graph`` with ``quads`` (an empty list removes it)."""
+        name = ox.NamedNode(graph)
+        old = set(self._store.quads_for_pattern(None, None, None, name))
+        self._change(name, old, {ox.Quad(q.subject, q.predicate, q.object, name) for q in quads})
+
+    def _change(self, name: ox.NamedNode, old: set[ox.Quad], new: set[ox.Quad]) -> None:
+        """Turn the quads ``old`` of the graph ``name`` (all stored) into ``new`` (all of
+        that graph), writing only those that differ, and the default graph with them: it
+        gains the added triples and loses the removed ones no other named graph holds."""
+        removed, added = old - new, new - old
         try:
-            self._store.update(update)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+            for quad in [*removed, *union.orphans(self._store, removed)]:
+                self._store.remove(quad)
+            self._store.extend([*added, *union.default_copies(added)])
+        except OSError as exc:
+            raise StoreError(f"cannot write graph {name.value}: {exc}") from exc
+        if self.known_quad_count is not None:
+            self.known_quad_count += len(added) - len(removed)
+
+    def patch_graph(
+        self, graph: str, stale: Collection[ox.NamedNode], fresh: Iterable[ox.Quad]
+    ) -> None:
+        """Replace the quads of ``graph`` about the ``stale`` nodes (as subject or object)
+        with ``fresh``, leaving the rest of the graph untouched."""
+        name = ox.NamedNode(graph)
+        new = {ox.Quad(q.subject, q.predicate, q.object, name) for q in fresh}
+        old = {q for q in new if q in self._store}  # stored already, maybe about other nodes
+        for node in stale:
+            old.update(self._store.quads_for_pattern(node, None, None, name))
+            old.update(self._store.quads_for_pattern(None, None, node, name))
+        self._change(name, old, new)
 
     def refresh_entity_labels(self) -> None:
         """Recompute the entity graph: one ``rdfs:label`` per actor, other names as altLabels."""
@@ -251,23 +333,46 @@ class KgStore:
 
     # -- export ------------------------------------------------------------------------
 
+    def named_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs (the default graph's copies of them left out)."""
+        return union.named_quads(self._store)
+
     def dump_sorted_nquads(self, output: IO[bytes]) -> None:
-        """Write every quad as N-Quads, lines sorted, so equal graphs give equal bytes."""
-        data = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        """Write the named graphs as N-Quads, lines sorted, so equal graphs give equal bytes."""
+        data = ox.serialize(self.named_quads(), format=ox.RdfFormat.N_QUADS)
         assert data is not None
         lines = sorted(set(data.decode("utf-8").splitlines()))
         output.write(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
 
     def dump(self, output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
-        """Write the store in ``rdf_format``; triple formats get the union of all graphs."""
+        """Write the store in ``rdf_format``: a dataset format gets the named graphs, a
+        triple format the default graph (their union)."""
         if rdf_format.supports_datasets:
-            self._store.dump(output, format=rdf_format, prefixes=PREFIXES)
+            ox.serialize(self.named_quads(), output, format=rdf_format, prefixes=PREFIXES)
             return
-        union = ox.Store()
-        union.extend(
-            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._store
-        )
-        union.dump(output, format=rdf_format, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        source = union.union_source(self._store)
+        source.dump(output, format=rdf_format, from_graph=union.DEFAULT_GRAPH, prefixes=PREFIXES)
+
+
+def patch_graph(
+    store: GraphStore, graph: str, stale: Collection[ox.NamedNode], fresh: Iterable[ox.Quad]
+) -> None:
+    """Replace the quads of the derived graph ``graph`` about the ``stale`` nodes (as subject
+    or object) with ``fresh``: in place in the embedded store, by rewriting the graph whole
+    on a server."""
+    if isinstance(store, KgStore):
+        store.patch_graph(graph, stale, fresh)
+        return
+    kept = [q for q in store.graph_quads(graph) if q.subject not in stale and q.object not in stale]
+    store.replace_graph(graph, [*kept, *fresh])
+
+
+def stored_states(store: GraphStore, paths: Collection[str]) -> dict[str, DocumentState]:
+    """The stored states of the documents at ``paths`` (and maybe of others): looked up one
+    by one when they are a few, as when one file is added to a big store, else all read."""
+    if isinstance(store, KgStore) and len(paths) <= FEW_PATHS:
+        return store.document_states(paths)
+    return store.document_states()
 
 
 PREFIXES = {

@@ -62,7 +62,7 @@ def validate(data: Graph | str | Iterable[ox.Quad]) -> ValidationReport:
 
 def validate_store(store: KgStore) -> ValidationReport:
     """Validate everything in a store: the union of its named graphs, ontology included."""
-    return validate(store.oxigraph.quads_for_pattern(None, None, None, None))
+    return validate(store.named_quads())
 
 
 def _union(data: Graph | str | Iterable[ox.Quad]) -> Graph:

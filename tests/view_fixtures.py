@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.store import KgStore, open_for_writing
+from kg.union import fill_default_graph
 
 IMG_PAYLOAD = "<img src=x onerror=window.__pwned=1>"
 SCRIPT_PAYLOAD = "<script>window.__pwned=1</script>"
@@ -106,7 +107,9 @@ def fictional_store(path: Path | None = None, *, hostile: bool = False, crowd: i
     if path is None:
         store = KgStore(None)
         store.oxigraph.load(trig, format=ox.RdfFormat.TRIG)
+        fill_default_graph(store.oxigraph)  # as a build keeps it: the union of the graphs
         return store
     with open_for_writing(path) as writable:
         writable.oxigraph.load(trig, format=ox.RdfFormat.TRIG)
+        fill_default_graph(writable.oxigraph)
     return KgStore(path, read_only=True)
