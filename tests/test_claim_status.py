@@ -223,6 +223,15 @@ def test_whom_the_source_quotes(
     assert quoted[0] == speakers
 
 
+def test_a_speaker_of_another_telling_is_not_given_to_the_evidence(nlp: Language) -> None:
+    text = (
+        "Chan Dara was arrested in Fictown on 3 March 2021. "
+        "Amnesty International said police arrested Chan Dara on 3 March 2021."
+    )
+    found = told(nlp, text)
+    assert [by for kind, _, _, by in found if kind == "Arrest"] == [frozenset()]
+
+
 def test_a_statement_by_an_organisation_asserts_not_alleges(nlp: Language) -> None:
     found = told(nlp, "Amnesty International said Chan Dara was arrested in Fictown.")
     assert _status_of(found, "Arrest", "Chan Dara") == "asserted"

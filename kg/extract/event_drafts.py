@@ -39,9 +39,9 @@ class Draft:
 
 def _join_claims(first: Draft, second: Draft) -> None:
     """Two tellings of one happening: contested if either is, a fact if either states it as
-    one, and quoted from everyone either quotes."""
+    one.  Its speakers stay those of the sentence kept as its evidence: a person quoted in
+    the other sentence is not to be shown as the one who said this one."""
     first.status = max(first.status, second.status, key=STATUSES.index)
-    first.asserted_by += tuple(a for a in second.asserted_by if a not in first.asserted_by)
 
 
 def _own_offences(draft: Draft) -> list[str]:
