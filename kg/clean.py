@@ -300,7 +300,7 @@ def clean(source: Source, settings: Settings) -> Document:
         file_name=source.file_name,
         sha256=source.sha256,
         text=body,
-        title=extracted.title or title,
-        date=extracted.date or date,
-        publisher=extracted.publisher or find_publisher(all_lines),
+        title=source.title or extracted.title or title,  # a manifest's entry comes first
+        date=source.date or extracted.date or date,
+        publisher=source.publisher or extracted.publisher or find_publisher(all_lines),
     )

@@ -12,7 +12,6 @@ and again, from the cache of pre-curation quads, when only the file changed
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib.metadata
 from collections.abc import Callable, Iterator, Sequence
@@ -46,7 +45,6 @@ __all__ = [
     "built_with",
     "pipeline_fingerprint",
     "process_document",
-    "with_manifest",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -114,16 +112,6 @@ def built_with(fingerprint: str, source: Source) -> str:
     so that editing the manifest rebuilds the files whose entry changed."""
     stated = (source.title, source.date, source.publisher)
     return f"{fingerprint}; manifest {stable_id(*stated)}" if any(stated) else fingerprint
-
-
-def with_manifest(document: Document, source: Source) -> Document:
-    """The document with what its manifest entry states in place of what its text says."""
-    return dataclasses.replace(
-        document,
-        title=source.title or document.title,
-        date=source.date or document.date,
-        publisher=source.publisher or document.publisher,
-    )
 
 
 def process_document(
@@ -195,7 +183,7 @@ def _process_batch(
     for path, key in batch:
         try:
             source = read_source(path, key, settings)
-            document = with_manifest(clean(source, settings), source)
+            document = clean(source, settings)
             items = segment(document)
             work.append(
                 (document, items, split_long_items(items, size), built_with(fingerprint, source))
